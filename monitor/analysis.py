@@ -1,0 +1,101 @@
+"""Extraction and matching together: one article in, people linked to cases out.
+
+:class:`Analyzer` is what both `monitor analyze` (the contract) and `monitor process`
+(the database pipeline) call, so the evaluation measures the code that runs in
+production. :func:`contract_record` renders one result as the contract's JSON object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.matching import Matcher
+from monitor.model import Article, Case, Extraction, Judgement, Match
+from monitor.nlp import Extractor
+
+
+@dataclass
+class Analysis:
+    article: Article
+    extraction: Extraction
+    matches: list[Match]
+
+    def case_of(self, person: int | None) -> str | None:
+        """The case a person index was matched to, if the match is certain enough."""
+        if person is None or person >= len(self.matches):
+            return None
+        match = self.matches[person]
+        return match.case_id if match.decision == "match" else None
+
+    @property
+    def relevant(self) -> bool:
+        return self.extraction.relevant or any(m.decision == "match" for m in self.matches)
+
+
+class Analyzer:
+    """Loads the pipelines once; knows the cases (and analysts' judgements) it matches to."""
+
+    def __init__(self, cases: Sequence[Case], judgements: Sequence[Judgement] = ()) -> None:
+        self.matcher = Matcher(cases, judgements)
+        self.extractor = Extractor(self.matcher.name_patterns())
+
+    def analyze(self, article: Article) -> Analysis:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        pending = list(articles) if not isinstance(articles, list) else articles
+        extractions = self.extractor.extract_many(pending, batch_size=batch_size)
+        for article, extraction in zip(pending, extractions, strict=True):
+            yield Analysis(article, extraction, self.matcher.match(article, extraction))
+
+
+def contract_record(file: str, analysis: Analysis) -> dict[str, Any]:
+    """The `monitor analyze` output object for one file (see the analysis contract)."""
+    extraction = analysis.extraction
+    people = []
+    for person, match in zip(extraction.people, analysis.matches, strict=True):
+        matched = match.decision == "match"
+        people.append(
+            {
+                "name": person.name,
+                "normalized": person.normalized,
+                "case_id": match.case_id if matched else None,
+                "confidence": round(match.confidence, 3),
+                "role": person.role,
+                "explanation": match.explanation,
+            }
+        )
+    events = []
+    seen: set[tuple[object, ...]] = set()
+    for event in extraction.events:
+        if event.negated:
+            continue
+        case_id = analysis.case_of(event.person)
+        key = (case_id if case_id else event.person, event.type, event.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(
+            {
+                "type": event.type,
+                "case_id": case_id,
+                "date": event.date.isoformat() if event.date else None,
+                "text": event.sentence,
+                "background": event.background,
+            }
+        )
+    return {
+        "file": file,
+        "url": analysis.article.url,
+        "language": extraction.language,
+        "relevant": analysis.relevant,
+        "people": people,
+        "facilities": [{"name": f.text, "canonical": f.canonical} for f in extraction.facilities],
+        "charges": [
+            {"text": c.text, "code": c.code, "case_id": analysis.case_of(c.person)}
+            for c in extraction.charges
+        ],
+        "events": events,
+    }
