@@ -1,0 +1,190 @@
+"""Feature functions: each compares one person to one case name, returning (score, detail).
+
+Scores lie in [-1, 1]: 1 agrees fully, 0 says nothing, -1 conflicts. The detail is a
+short readable reason (shown in alerts and on the review page); empty when the feature
+has nothing to say. :mod:`monitor.matching.scoring` weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from monitor.matching.context import PersonContext
+from monitor.matching.data import context_rules
+from monitor.matching.names import CaseName, Reading, Word, surname_gender
+from monitor.model import Case
+
+Feature = tuple[float, str]
+SIMILAR = 0.85  # least key similarity for "similar spelling"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the features look at for one person and one case name."""
+
+    words: tuple[Word, ...]
+    name: CaseName
+    case: Case
+    context: PersonContext
+    cases_sharing_surname: int = 1
+    rejected: bool = False
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    score: float
+    kind: str
+    written: str
+    position: int
+
+
+def compare_word(word: Word, target: Word, source: str, position: int = 0) -> WordMatch:
+    """How well a printed word agrees with a listed word, and which kind of variant it is."""
+    best = WordMatch(0.0, "different", word.written, position)
+    goal: Reading = target.main
+    for reading in word.readings:
+        if not reading.case_form and reading.written.lower() == goal.written.lower():
+            kind = "exact" if source == "name" else source
+            return WordMatch(1.0, kind, word.written, position)
+        if reading.key == goal.key:
+            score, kind = (0.94, "case form") if reading.case_form else (0.96, "transliteration")
+        else:
+            similarity = Levenshtein.normalized_similarity(reading.key, goal.key)
+            if similarity < SIMILAR:
+                continue
+            score, kind = round(0.9 * similarity, 2), "similar spelling"
+        if score > best.score:
+            best = WordMatch(score, kind, word.written, position)
+    return best
+
+
+def surname_match(c: Comparison) -> WordMatch:
+    """The word of the mention that best agrees with the case's surname (last word wins ties)."""
+    best = WordMatch(0.0, "different", "", -1)
+    for position, word in enumerate(c.words):
+        if word.initial:
+            continue
+        found = compare_word(word, c.name.surname, c.name.source, position)
+        if found.score >= best.score and found.score > 0:
+            best = found
+    return best
+
+
+def surname_agreement(c: Comparison) -> Feature:
+    found = surname_match(c)
+    if found.score <= 0:
+        return 0.0, f"surname differs from {c.name.surname.written}"
+    return found.score, (
+        f"surname {found.kind} match {found.written} ~ {c.name.surname.written} ({found.score:.2f})"
+    )
+
+
+def first_name_agreement(c: Comparison) -> Feature:
+    surname = surname_match(c).position
+    others = [(i, w) for i, w in enumerate(c.words) if i != surname]
+    target = c.name.first
+    if not others:
+        return 0.0, "no first name (bare surname)"
+    if target is None:
+        return 0.0, "case listed without a first name"
+    best = WordMatch(-1.0, "conflict", others[0][1].written, others[0][0])
+    for position, word in others:
+        if word.initial:
+            if word.main.unified[:1] == target.main.unified[:1]:
+                found = WordMatch(0.5, "initial", word.written, position)
+            else:
+                continue
+        else:
+            found = compare_word(word, target, c.name.source, position)
+        if found.score > best.score and found.score > 0:
+            best = found
+    if best.score < 0:
+        shown = " ".join(w.written for _, w in others)
+        return -1.0, f"first name conflicts: {shown} is not {target.written}"
+    return best.score, (
+        f"first name {best.kind} match {best.written} ~ {target.written} ({best.score:.2f})"
+    )
+
+
+def bare_shared_surname(c: Comparison) -> Feature:
+    """A surname alone that several cases share cannot tell them apart."""
+    if len([w for w in c.words if not w.initial]) > 1 or c.cases_sharing_surname < 2:
+        return 0.0, ""
+    return -1.0, f"surname alone, shared by {c.cases_sharing_surname} cases"
+
+
+def role_agreement(c: Comparison) -> Feature:
+    if c.context.role == "detainee":
+        return 1.0, "named as detained or prosecuted"
+    if c.context.role in ("relative", "lawyer", "official"):
+        return -1.0, f"named as {c.context.role}, not as the prosecuted person"
+    return 0.0, ""
+
+
+def gender_agreement(c: Comparison) -> Feature:
+    listed = c.case.gender or surname_gender(c.name.surname.written)
+    seen = c.context.gender
+    if listed is None or seen is None:
+        return 0.0, ""
+    if listed == seen:
+        return 1.0, f"gender agrees ({seen})"
+    return -1.0, f"gender conflicts: name form is {seen}, case is {listed}"
+
+
+def charge_agreement(c: Comparison) -> Feature:
+    listed = set(c.case.charges) - {"other"}
+    seen = set(c.context.charges) - {"other"}
+    if not listed or not seen:
+        return 0.0, ""
+    common = sorted(listed & seen)
+    if common:
+        return 1.0, f"charge in case: {', '.join(common)}"
+    return -0.5, f"charges differ: {', '.join(sorted(seen))} not in case"
+
+
+def _facility_parts(name: str) -> tuple[str, str]:
+    rules = context_rules()
+    lower = name.lower()
+    kind = next(
+        (k for k, words in rules["facility_kinds"].items() if any(w in lower for w in words)), ""
+    )
+    number = re.findall(r"\d+", lower)
+    return kind, number[0] if number else lower
+
+
+def facility_agreement(c: Comparison) -> Feature:
+    if not c.case.facility or not c.context.facilities:
+        return 0.0, ""
+    listed = _facility_parts(c.case.facility)
+    for seen in c.context.facilities:
+        if _facility_parts(seen) == listed:
+            return 1.0, f"facility in case: {seen}"
+    return 0.0, f"facility named: {', '.join(c.context.facilities)} (case: {c.case.facility})"
+
+
+def occupation_agreement(c: Comparison) -> Feature:
+    if not c.case.occupation:
+        return 0.0, ""
+    occupation = c.case.occupation.lower()
+    for term, words in context_rules()["occupation_terms"].items():
+        if term.lower() in occupation and any(w in c.context.window for w in words):
+            return 1.0, f"occupation near the name: {term}"
+    return 0.0, ""
+
+
+def date_agreement(c: Comparison) -> Feature:
+    known = {(e.type, e.date) for e in c.case.events if e.date is not None}
+    common = sorted(known & set(c.context.event_dates))
+    if not common:
+        return 0.0, ""
+    kind, date = common[0]
+    return 1.0, f"known {kind} date: {date.isoformat()}"
+
+
+def analyst_rejection(c: Comparison) -> Feature:
+    if c.rejected:
+        return -1.0, "an analyst rejected this name for this case in this context"
+    return 0.0, ""

@@ -1,0 +1,119 @@
+"""The matcher: known cases in, one verdict per person of an article out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from monitor.matching.context import PersonContext, person_context
+from monitor.matching.features import Comparison
+from monitor.matching.feedback import Rejections, confirmed_spellings
+from monitor.matching.index import CaseIndex
+from monitor.matching.names import CaseName, Word, case_name, name_words
+from monitor.matching.scoring import AMBIGUITY_MARGIN, REVIEW, decide, score
+from monitor.matching.variants import name_spellings
+from monitor.model import Article, Case, Extraction, Judgement, Match, NamePattern, PersonMention
+
+
+class Matcher:
+    """Matches the people of an article to known cases, across spellings and scripts.
+
+    Built from the cases alone (nothing precomputed elsewhere) and, optionally, analysts'
+    judgements (see :mod:`monitor.matching.feedback`). Deterministic.
+    """
+
+    def __init__(self, cases: Sequence[Case], judgements: Sequence[Judgement] = ()) -> None:
+        self.cases = list(cases)
+        self._position = {case.id: i for i, case in enumerate(self.cases)}
+        self._rejections = Rejections(judgements)
+        confirmed = confirmed_spellings(judgements)
+        self._names: list[list[CaseName]] = []
+        self._index = CaseIndex()
+        for i, case in enumerate(self.cases):
+            listed = [("name", case.name)] + [("alias", a) for a in case.aliases]
+            listed += [("judgement", s) for s in confirmed.get(case.id, [])]
+            names = [n for src, text in listed if (n := case_name(i, src, text)) is not None]
+            self._names.append(names)
+            for name in names:
+                self._index.add(name)
+
+    def name_patterns(self) -> list[NamePattern]:
+        """Every full-name spelling of every case, for the extraction stage's name ruler."""
+        patterns: list[NamePattern] = []
+        for case, names in zip(self.cases, self._names, strict=True):
+            seen: set[str] = set()
+            for name in names:
+                if name.first is None:
+                    continue  # a bare surname would tag every namesake
+                for text in name_spellings(name.written, case.gender):
+                    if text not in seen:
+                        seen.add(text)
+                        patterns.append(NamePattern(case.id, text))
+        return patterns
+
+    def match(self, article: Article, extraction: Extraction) -> list[Match]:
+        """One Match per extraction.people, same order."""
+        return [
+            self.match_person(person, person_context(article, extraction, i))
+            for i, person in enumerate(extraction.people)
+        ]
+
+    def match_person(self, person: PersonMention, context: PersonContext) -> Match:
+        words = _person_words(person)
+        if not words:
+            return Match(None, 0.0, "none", ["no name to compare"])
+        candidates = self._index.candidates(words)
+        if person.case_hint in self._position:
+            hinted = self._names[self._position[person.case_hint]]
+            candidates += [n for n in hinted if n not in candidates]
+        best: dict[int, tuple[float, list[str]]] = {}
+        for name in candidates:
+            case = self.cases[name.case_index]
+            comparison = Comparison(
+                words=tuple(words),
+                name=name,
+                case=case,
+                context=context,
+                cases_sharing_surname=self._sharing(words),
+                rejected=self._rejections.rejected(case.id, words, context.key),
+            )
+            result = score(comparison)
+            if name.case_index not in best or result.confidence > best[name.case_index][0]:
+                best[name.case_index] = (result.confidence, result.explanation)
+        if not best:
+            return Match(None, 0.0, "none", ["no known case has this surname"])
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.cases[kv[0]].id))
+        top_index, (confidence, explanation) = ranked[0]
+        decision = decide(confidence)
+        if decision == "none":
+            return Match(None, confidence, "none", explanation)
+        explanation = list(explanation)
+        if len(ranked) > 1 and ranked[1][1][0] >= max(REVIEW, confidence - AMBIGUITY_MARGIN):
+            runner_up = self.cases[ranked[1][0]]
+            explanation.append(f"also close: {runner_up.id} ({ranked[1][1][0]:.2f})")
+            decision = "review"
+        return Match(self.cases[top_index].id, confidence, decision, explanation)
+
+    def _sharing(self, words: list[Word]) -> int:
+        named = [w for w in words if not w.initial]
+        if len(named) != 1:
+            return 1
+        return max(self._index.cases_sharing(r.key) for r in named[0].readings)
+
+
+def _person_words(person: PersonMention) -> list[Word]:
+    """The words of the person's fullest name form (normalized first on a tie)."""
+    options = [person.normalized, person.name, *person.forms]
+    best: list[Word] = []
+    for text in options:
+        words = name_words(text) if text else []
+        if len(words) > len(best):
+            best = words
+    return best
+
+
+def is_new_case_candidate(person: PersonMention, match: Match) -> bool:
+    """A detainee named in full whom no known case matches: a possible new case."""
+    if person.role != "detainee" or match.decision != "none":
+        return False
+    words = [w for w in _person_words(person) if not w.initial]
+    return len(words) >= 2

@@ -1,0 +1,62 @@
+"""Weighing the features into one confidence and a decision.
+
+The weighted list is declared once, below. Confidence is the weighted sum clamped to
+[0, 1]. Full first name and surname in any spelling reach the match threshold; a bare
+surname (weight 0.55) needs agreeing context (charges, facility, occupation, dates) to
+pass it, and a surname several cases share cannot; a conflicting first name, the role of
+a relative, lawyer or official, or an analyst's rejection pull far below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from monitor.matching import features as f
+from monitor.model import Decision
+
+MATCH = 0.80
+REVIEW = 0.50
+AMBIGUITY_MARGIN = 0.05  # two cases closer than this: a person cannot be both
+
+FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
+    ("surname", 0.55, f.surname_agreement),
+    ("first_name", 0.40, f.first_name_agreement),
+    ("bare_shared_surname", 0.15, f.bare_shared_surname),
+    ("role", 0.20, f.role_agreement),
+    ("gender", 0.30, f.gender_agreement),
+    ("charges", 0.08, f.charge_agreement),
+    ("facility", 0.08, f.facility_agreement),
+    ("occupation", 0.06, f.occupation_agreement),
+    ("dates", 0.06, f.date_agreement),
+    ("analyst", 1.00, f.analyst_rejection),
+]
+# The role feature only ever takes away: a detainee gains nothing over "other".
+_NEGATIVE_ONLY = frozenset({"role", "gender"})
+
+
+@dataclass(frozen=True)
+class Score:
+    confidence: float
+    explanation: list[str]
+
+
+def score(comparison: f.Comparison) -> Score:
+    total = 0.0
+    explanation: list[str] = []
+    for name, weight, feature in FEATURES:
+        value, detail = feature(comparison)
+        if name in _NEGATIVE_ONLY and value > 0:
+            value = 0.0
+        total += weight * value
+        if detail:
+            explanation.append(detail)
+    return Score(round(min(1.0, max(0.0, total)), 3), explanation)
+
+
+def decide(confidence: float) -> Decision:
+    if confidence >= MATCH:
+        return "match"
+    if confidence >= REVIEW:
+        return "review"
+    return "none"
