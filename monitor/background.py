@@ -9,13 +9,13 @@ from functools import cache
 from monitor.datafiles import load_data
 from monitor.model import Paragraph
 
-QUOTES = re.compile(r"[«»“”„‟\"']+")
+QUOTES = re.compile(r"[«»“”„‟\"',]+")
 SPACES = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
-    """Lower case, one kind of quote, single spaces: how openings are compared."""
-    return SPACES.sub(" ", QUOTES.sub('"', text)).strip().lower()
+    """Lower case, no quotes or commas, single spaces: how openings are compared."""
+    return SPACES.sub(" ", QUOTES.sub("", text)).strip().lower()
 
 
 @cache
@@ -31,7 +31,7 @@ def paragraph_patterns() -> tuple[re.Pattern[str], ...]:
 
 def is_background(text: str) -> bool:
     """Whether a paragraph opens the way outlets open a recap of earlier reports."""
-    folded = _fold(text).lstrip('"— -')
+    folded = _fold(text).lstrip("— -")
     if folded.startswith(paragraph_openings()):
         return True
     return any(pattern.match(text) for pattern in paragraph_patterns())

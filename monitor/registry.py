@@ -98,9 +98,9 @@ def import_cases(
     rows = {
         row.id: row
         for row in session.scalars(
-            select(db.Case).options(
-                selectinload(db.Case.aliases), selectinload(db.Case.developments)
-            )
+            select(db.Case)
+            .options(selectinload(db.Case.aliases), selectinload(db.Case.developments))
+            .execution_options(populate_existing=True)
         )
     }
     for case in cases:

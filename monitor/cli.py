@@ -1,0 +1,302 @@
+"""The `monitor` command: thin subcommands over the library.
+
+Exit codes follow what cron and systemd understand: 0 done, 1 done with errors (some
+articles, files or deliveries failed; details in the log), 2 bad usage or input.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from monitor.config import Settings, load_settings
+from monitor.logs import setup_logging
+
+log = logging.getLogger("monitor")
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.obj
+    return settings
+
+
+def _ready_db(settings: Settings) -> None:
+    """Create or upgrade the schema; every command that touches the database calls it."""
+    from monitor.db.session import upgrade
+
+    upgrade(settings.database_url)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log debug details.")
+@click.option("--log-json", is_flag=True, help="Log as JSON lines (also MONITOR_LOG_JSON=1).")
+@click.version_option(package_name="case-monitor")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool, log_json: bool) -> None:
+    """Case monitor: crawl outlets, find developments in known cases, alert monitors.
+
+    Settings come from MONITOR_* environment variables (see README); data lives under
+    MONITOR_HOME (default ./var).
+    """
+    try:
+        settings = load_settings()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    setup_logging(verbose, log_json or settings.log_json)
+    ctx.obj = settings
+
+
+@main.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create the database, or upgrade it to the current schema (no data is lost)."""
+    from monitor.db.session import upgrade
+
+    settings = _settings(ctx)
+    before, after = upgrade(settings.database_url)
+    where = settings.db_url or str(settings.db_path)
+    if before == after:
+        click.echo(f"database {where} is up to date (revision {after})")
+    elif before is None:
+        click.echo(f"database {where} created (revision {after})")
+    else:
+        click.echo(f"database {where} upgraded from {before} to {after}")
+
+
+# --- cases -------------------------------------------------------------------------------
+
+
+@main.group()
+def cases() -> None:
+    """Manage the list of known cases."""
+
+
+@cases.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--keep-missing",
+    is_flag=True,
+    help="Leave cases that the file no longer lists active (default: mark them inactive).",
+)
+@click.pass_context
+def cases_import(ctx: click.Context, file: Path, keep_missing: bool) -> None:
+    """Import or update cases from a YAML or CSV FILE and report what changed.
+
+    Cases keep their timeline, matches and analyst-confirmed aliases across imports.
+    """
+    from monitor.cases import CaseFileError, load_cases
+    from monitor.db.session import session_scope
+    from monitor.registry import import_cases
+
+    settings = _settings(ctx)
+    try:
+        parsed = load_cases(file)
+    except CaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    _ready_db(settings)
+    with session_scope(settings.database_url) as session:
+        report = import_cases(session, parsed, deactivate_missing=not keep_missing)
+    for line in report.lines():
+        click.echo(line)
+
+
+@cases.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
+@click.pass_context
+def cases_export(ctx: click.Context, output: Path | None) -> None:
+    """Write the cases as a YAML list (the import format) to standard output or a file."""
+    from monitor.cases import dump_yaml
+    from monitor.db.session import session_scope
+    from monitor.registry import export_cases
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    with session_scope(settings.database_url) as session:
+        text = dump_yaml(export_cases(session))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@cases.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include cases no longer listed.")
+@click.pass_context
+def cases_list(ctx: click.Context, show_all: bool) -> None:
+    """Show the known cases with their status and number of developments."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from monitor.db import models as db
+    from monitor.db.session import session_scope
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    table = Table("id", "name", "status", "developments", "active")
+    with session_scope(settings.database_url) as session:
+        query = select(db.Case).options(selectinload(db.Case.developments)).order_by(db.Case.id)
+        if not show_all:
+            query = query.where(db.Case.active.is_(True))
+        for row in session.scalars(query):
+            table.add_row(
+                row.id,
+                row.name,
+                row.status,
+                str(len(row.developments)),
+                "yes" if row.active else "no",
+            )
+    Console().print(table)
+
+
+# --- pipeline ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("outlets", nargs=-1)
+@click.option("--refetch", is_flag=True, help="Download known articles again.")
+@click.pass_context
+def crawl(ctx: click.Context, outlets: tuple[str, ...], refetch: bool) -> None:
+    """Crawl OUTLETS (slugs; default: all) for new articles, politely and incrementally."""
+    from monitor.crawl import run_crawl
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    summaries = run_crawl(settings, list(outlets) or None, refetch=refetch)
+    failed = False
+    for summary in summaries:
+        click.echo(str(summary))
+        failed = failed or summary.status != "ok"
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--limit", type=int, help="Process at most this many articles.")
+@click.pass_context
+def process(ctx: click.Context, limit: int | None) -> None:
+    """Extract and match every article not yet processed; update case timelines."""
+    report = _process(_settings(ctx), limit)
+    if report.failed:
+        sys.exit(1)
+
+
+def _process(settings: Settings, limit: int | None = None) -> object:
+    from monitor.db.session import session_factory
+    from monitor.processing import process_pending
+
+    _ready_db(settings)
+    report = process_pending(session_factory(settings.database_url), limit=limit)
+    click.echo(
+        f"processed {report.processed} articles ({report.relevant} relevant, {report.failed} "
+        f"failed): {report.matches} case matches, {report.needs_review} for review, "
+        f"{report.developments} new developments"
+    )
+    return report
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="One pass and exit (for system cron; the default).")
+@click.pass_context
+def run(ctx: click.Context, once: bool) -> None:
+    """Crawl, process and alert: the cron entry point."""
+    from monitor.pipeline import run_once
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    result = run_once(settings)
+    for line in result.lines():
+        click.echo(line)
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.option(
+    "--cases",
+    "cases_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Known cases (YAML per the analysis contract).",
+)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def analyze(cases_file: Path, fmt: str, paths: tuple[Path, ...]) -> None:
+    """Analyse article files (or folders of them) against a cases file; JSON lines out.
+
+    Offline and deterministic; the output is fixed by the analysis contract.
+    """
+    from monitor.cases import CaseFileError, load_cases
+    from monitor.commands.analyze import analyze_files
+
+    try:
+        known = load_cases(cases_file)
+    except CaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    sys.exit(analyze_files(known, list(paths), sys.stdout))
+
+
+# --- alerts ------------------------------------------------------------------------------
+
+
+@main.group()
+def alerts() -> None:
+    """Deliver alerts, and simulate what a set of articles would raise."""
+
+
+@alerts.command("send")
+@click.pass_context
+def alerts_send(ctx: click.Context) -> None:
+    """Deliver pending alerts (email, webhook) and due digests; retry failed ones."""
+    from monitor.alerts.outbox import send_pending
+    from monitor.db.session import session_factory
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    report = send_pending(session_factory(settings.database_url), settings)
+    click.echo(str(report))
+    if report.failed:
+        sys.exit(1)
+
+
+@alerts.command("simulate")
+@click.option(
+    "--cases",
+    "cases_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Known cases with their known events (YAML per the analysis contract).",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def alerts_simulate(cases_file: Path, paths: tuple[Path, ...]) -> None:
+    """Replay articles in date order into a temporary store; print the alerts raised."""
+    import json
+
+    from monitor.alerts.simulate import simulate
+    from monitor.cases import CaseFileError, load_cases
+
+    try:
+        known = load_cases(cases_file)
+    except CaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    for alert in simulate(known, list(paths)):
+        click.echo(json.dumps(alert, ensure_ascii=False))
+
+
+# --- demo --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Run the whole pipeline offline on the bundled replay site and example cases."""
+    from monitor.demo.run import run_demo
+
+    sys.exit(run_demo(_settings(ctx)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Logging and progress: rich on a terminal, plain (or JSON) log lines otherwise."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+T = TypeVar("T")
+log = logging.getLogger("monitor")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: what log shippers and `journalctl -o cat` want."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def interactive() -> bool:
+    return sys.stderr.isatty()
+
+
+def setup_logging(verbose: bool = False, as_json: bool = False) -> None:
+    level = logging.DEBUG if verbose else logging.INFO
+    handler: logging.Handler
+    if as_json:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonFormatter())
+    elif interactive():
+        handler = RichHandler(console=Console(stderr=True), show_path=False, markup=False)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("scrapy", "twisted", "filelock", "urllib3", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def progress(items: Iterable[T], total: int | None, description: str) -> Iterator[T]:
+    """Yield ``items`` with a progress bar on a terminal, or a log line every 10 %."""
+    if interactive():
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task(description, total=total)
+            for item in items:
+                yield item
+                bar.advance(task)
+        return
+    step = max(1, (total or 0) // 10)
+    for done, item in enumerate(items, start=1):
+        yield item
+        if done % step == 0 or done == total:
+            log.info("%s: %d%s", description, done, f"/{total}" if total else "")

@@ -1,0 +1,79 @@
+import datetime as dt
+from pathlib import Path
+
+from monitor.article_files import (
+    ArticleFileError,
+    expand_paths,
+    parse_text_article,
+    read_articles,
+    split_header,
+)
+
+FILE = """SOURCE_URL: https://www.kavkaz-uzel.eu/articles/400001
+DATE: 2025-03-04
+OUTLET: Caucasian Knot
+LANG: ru
+NOTE: written for the tests
+
+Суд продлил арест активисту
+08:40, 4 марта 2025
+Сегодня суд в Баку продлил срок ареста активисту.
+Как писал "Кавказский узел", активиста задержали в декабре.
+Автор: Корреспондент; источник: корреспондент "Кавказского узла"
+Все новости
+08:10, 4 марта 2025
+Другая новость о погоде
+"""
+
+
+def test_header_keys_are_read_case_insensitively_and_unknown_ones_ignored() -> None:
+    header, rest = split_header("url: https://x.org/a\nnote: ignored\n\nTitle\nBody")
+    assert header == {"url": "https://x.org/a"}
+    assert rest.startswith("Title")
+
+
+def test_a_file_without_header_starts_with_its_title() -> None:
+    article = parse_text_article("Just a title: with a colon\n\nAnd a body.")
+    assert article.title == "Just a title: with a colon"
+    assert article.url is None
+
+
+def test_title_body_date_and_language_come_from_the_file() -> None:
+    article = parse_text_article(FILE)
+    assert article.title == "Суд продлил арест активисту"
+    assert article.url == "https://www.kavkaz-uzel.eu/articles/400001"
+    assert article.published == dt.datetime(2025, 3, 4, tzinfo=dt.UTC)
+    assert article.language == "ru"
+
+
+def test_boilerplate_is_dropped_and_the_sidebar_cut() -> None:
+    body = parse_text_article(FILE).body
+    assert "08:40" not in body
+    assert "Автор" not in body
+    assert "погоде" not in body
+
+
+def test_the_recap_paragraph_is_marked_as_background() -> None:
+    paragraphs = parse_text_article(FILE).paragraphs
+    assert [p.background for p in paragraphs] == [False, True]
+
+
+def test_a_partial_date_counts_as_undated() -> None:
+    assert parse_text_article("DATE: 2026-01\n\nTitle\nBody").published is None
+
+
+def test_folders_expand_to_article_files_sorted_by_name(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.html", "c.json", "d.htm"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.html", "b.txt", "d.htm"]
+
+
+def test_unreadable_files_give_errors_and_the_rest_still_come(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\xff\xfe\xfa not utf-8")
+    (tmp_path / "b.txt").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Title\nBody", encoding="utf-8")
+    results = dict(read_articles([tmp_path]))
+    assert isinstance(results[tmp_path / "a.txt"], ArticleFileError)
+    assert "not UTF-8" in str(results[tmp_path / "a.txt"])
+    assert isinstance(results[tmp_path / "b.txt"], ArticleFileError)
+    assert not isinstance(results[tmp_path / "c.txt"], ArticleFileError)
