@@ -1,0 +1,137 @@
+import pytest
+
+from monitor.matching import Matcher, context_key, is_new_case_candidate
+from monitor.model import (
+    Case,
+    ChargeMention,
+    Judgement,
+    Match,
+    NamePattern,
+)
+
+from .conftest import article_with, person
+
+
+def match_one(cases: list[Case], name: str, role: str = "detainee", **kw: object) -> Match:
+    mention = person(name, role=role)  # type: ignore[arg-type]
+    article, extraction = article_with(mention)
+    return Matcher(cases, **kw).match(article, extraction)[0]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("printed", "case_id"),
+    [
+        ("Mekhman Guseinov", "huseynov-mehman"),
+        ("Мехмана Гусейнова", "huseynov-mehman"),
+        ("Mehman Hüseynov", "huseynov-mehman"),
+        ("Мохйаддина Оруджева", "orujov-mohyaddin"),
+        ("Mohyaddin Orucov", "orujov-mohyaddin"),
+        ("Bairam Mamedov", "mammadov-bayram"),
+        ("Байраму Мамедову", "mammadov-bayram"),
+        ("Akhsan Nuruzade", "nuruzada-ahsan"),
+        ("Тофига Ягублу", "yagublu-tofig"),
+        ("Севиндж Вагифгызы", "vagifgizi-sevinj"),
+        ("Sevinj Abbasova", "vagifgizi-sevinj"),
+        ("Лалы Умудовой", "umudova-lala"),
+        ("Orujov Mohyaddin", "orujov-mohyaddin"),
+    ],
+)
+def test_spellings_match_their_case(cases: list[Case], printed: str, case_id: str) -> None:
+    result = match_one(cases, printed)
+    assert (result.case_id, result.decision) == (case_id, "match")
+
+
+def test_explanation_names_the_variant(cases: list[Case]) -> None:
+    result = match_one(cases, "Mekhman Guseinov")
+    assert "surname transliteration match Guseinov ~ Huseynov (0.96)" in result.explanation
+
+
+def test_other_first_name_is_another_man(cases: list[Case]) -> None:
+    only_mohyaddin = [c for c in cases if c.id != "orujov-aziz"]
+    assert match_one(only_mohyaddin, "Aziz Orujov").decision == "none"
+
+
+def test_ilgar_mammadov_is_not_bayram_mammadov(cases: list[Case]) -> None:
+    only_bayram = [c for c in cases if c.id != "mammadov-ilgar"]
+    assert match_one(only_bayram, "Ilgar Mammadov").decision == "none"
+    assert match_one(cases, "Ilgar Mammadov").case_id == "mammadov-ilgar"
+
+
+def test_ilham_aliyev_is_never_a_case(cases: list[Case]) -> None:
+    for role in ("official", "other"):
+        assert match_one(cases, "Ilham Aliyev", role=role).decision == "none"
+
+
+def test_relative_with_the_case_surname_is_not_the_case(cases: list[Case]) -> None:
+    assert match_one(cases, "Nizami Orujov", role="relative").decision == "none"
+
+
+def test_bare_shared_surname_never_matches(cases: list[Case]) -> None:
+    assert match_one(cases, "Orujov").decision == "none"
+    assert match_one(cases, "Мамедова").decision != "match"
+
+
+def test_bare_unique_surname_needs_review_without_context(cases: list[Case]) -> None:
+    result = match_one(cases, "Nuruzade")
+    assert (result.case_id, result.decision) == ("nuruzada-ahsan", "review")
+
+
+def test_woman_with_a_mans_case_surname_is_not_him(cases: list[Case]) -> None:
+    assert match_one(cases, "Mammadova").decision == "none"
+
+
+def test_one_match_per_person_in_order(cases: list[Case]) -> None:
+    article, extraction = article_with(person("Tofig Yagublu"), person("Someone Else"))
+    results = Matcher(cases).match(article, extraction)
+    assert [r.case_id for r in results] == ["yagublu-tofig", None]
+
+
+def test_new_case_candidate(cases: list[Case]) -> None:
+    newcomer = person("Rauf Karimli")
+    article, extraction = article_with(newcomer, person("Karimli"))
+    results = Matcher(cases).match(article, extraction)
+    assert is_new_case_candidate(newcomer, results[0])
+    assert not is_new_case_candidate(extraction.people[1], results[1])
+    assert not is_new_case_candidate(person("Rauf Karimli", role="lawyer"), results[0])
+
+
+def test_name_patterns_cover_scripts_and_endings(cases: list[Case]) -> None:
+    patterns = Matcher(cases).name_patterns()
+    assert NamePattern("orujov-mohyaddin", "Mohyaddin Orudzhev") in patterns
+    assert NamePattern("huseynov-mehman", "Мехмана Гусейнова") in patterns
+    assert all(len(p.text.split()) >= 2 for p in patterns)
+
+
+def test_case_hint_is_honoured_only_when_names_agree(cases: list[Case]) -> None:
+    mention = person("Mehman Huseynov")
+    mention.case_hint = "huseynov-mehman"
+    article, extraction = article_with(mention)
+    assert Matcher(cases).match(article, extraction)[0].case_id == "huseynov-mehman"
+
+
+def test_positive_judgement_adds_a_spelling(cases: list[Case]) -> None:
+    assert match_one(cases, "Lala Umudzade").decision == "none"
+    judgement = Judgement("umudova-lala", "Lala Umudzade", "positive")
+    result = match_one(cases, "Лала Умудзаде", judgements=[judgement])
+    assert (result.case_id, result.decision) == ("umudova-lala", "match")
+
+
+def test_negative_judgement_applies_in_its_context_only(cases: list[Case]) -> None:
+    mention = person("Mehman Huseynov")
+    article, extraction = article_with(mention)
+    article.outlet = "Turan"
+    key = context_key(article, extraction, mention)
+    assert key == "turan||"
+    rejection = Judgement("huseynov-mehman", "Мехман Гусейнов", "negative", context=key)
+    matcher = Matcher(cases, judgements=[rejection])
+    assert matcher.match(article, extraction)[0].decision == "none"
+    article.outlet = "JAMnews"
+    assert matcher.match(article, extraction)[0].decision == "match"
+
+
+def test_context_key_holds_the_persons_charges(cases: list[Case]) -> None:
+    mention = person("Bayram Mammadov")
+    article, extraction = article_with(mention)
+    extraction.charges.append(ChargeMention("drugs", "drug_trafficking", 0, 5, person=0))
+    article.url = "https://www.kavkaz-uzel.eu/articles/1"
+    assert context_key(article, extraction, mention) == "kavkaz-uzel.eu|drug_trafficking|"
