@@ -1,0 +1,104 @@
+"""Dates in a sentence, resolved against the article's date.
+
+"February 25, 2025" and "25 февраля 2025 года" are absolute; "25 февраля" takes the
+article's year (the year before when that would put it more than a month after the
+article); "on Monday", "yesterday", "сегодня" count back from the article date. Month
+names alone ("in October 2023") are too vague for a day and give nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from monitor.nlp.resources import FLAGS, load_data
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class _Tables:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    pattern: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load_data("nlp_dates.yaml")
+    months = {w: int(m) for m, ws in data["months"].items() for w in ws}
+    weekdays = {w: int(d) for d, ws in data["weekdays"].items() for w in ws}
+    relative = {w: int(d) for d, ws in data["relative"].items() for w in ws}
+    month = _alternatives(list(months))
+    pattern = (
+        rf"(?P<md>(?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?)"
+        rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?(?P<m2>{month})\.?(?:,?\s+(?P<y2>\d{{4}}))?)"
+        rf"|(?P<iso>(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+        rf"|(?P<num>(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}|\d{{2}}))"
+        rf"|(?P<wd>(?:on\s+|в\s+|во\s+|last\s+|this\s+|прошл\w+\s+)?(?P<w>{_alternatives(list(weekdays))}))"
+        rf"|(?P<rel>{_alternatives(list(relative))})"
+    )
+    return _Tables(months, weekdays, relative, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _with_year(month: int, day: int, year: str | None, anchor: dt.date | None) -> dt.date | None:
+    if year:
+        return _safe_date(int(year), month, day)
+    if anchor is None:
+        return None
+    found = _safe_date(anchor.year, month, day)
+    if found is not None and found - anchor > dt.timedelta(days=31):
+        found = _safe_date(anchor.year - 1, month, day)
+    return found
+
+
+def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateHit]:
+    """Every date ``text`` gives or implies, relative ones against ``anchor``."""
+    tables = _tables()
+    hits: list[DateHit] = []
+    for found in tables.pattern.finditer(text):
+        g = found.groupdict()
+        date: dt.date | None = None
+        if g["md"]:
+            date = _with_year(tables.months[g["m1"].lower()], int(g["d1"]), g["y1"], anchor)
+        elif g["dm"]:
+            date = _with_year(tables.months[g["m2"].lower()], int(g["d2"]), g["y2"], anchor)
+        elif g["iso"]:
+            date = _safe_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        elif g["num"]:
+            year = int(g["y4"]) + (2000 if len(g["y4"]) == 2 else 0)
+            date = _safe_date(year, int(g["m4"]), int(g["d4"]))
+        elif g["wd"] and anchor is not None:
+            back = (anchor.weekday() - tables.weekdays[g["w"].lower()]) % 7
+            date = anchor - dt.timedelta(days=back)
+        elif g["rel"] and anchor is not None:
+            date = anchor - dt.timedelta(days=tables.relative[g["rel"].lower()])
+        if date is not None:
+            hits.append(DateHit(offset + found.start(), offset + found.end(), date))
+    return hits
+
+
+def nearest_date(hits: list[DateHit], position: int) -> dt.date | None:
+    """The date of the hit closest to ``position`` (a trigger's offset), if any."""
+    if not hits:
+        return None
+    return min(hits, key=lambda h: min(abs(h.start - position), abs(h.end - position))).date

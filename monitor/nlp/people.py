@@ -1,0 +1,186 @@
+"""People of one document: NER persons and known-case names, merged per person.
+
+A full name starts a person; a later (or earlier) surname-only or given-name-only mention
+("Orujov said", "Оруджевым") joins the person whose surname it spells, even where the
+NER missed it or called it a place. Russian forms are brought to the nominative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.fuzz import ratio
+from spacy.tokens import Doc, Span
+
+from monitor.model import PersonMention
+from monitor.nlp.case_names import SPAN_KEY as CASE_KEY
+from monitor.nlp.names import nominative, split_patronymic, strip_titles, surname_key
+from monitor.nlp.resources import load_data
+
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+_SAME_SURNAME = 80.0
+
+
+@dataclass
+class PersonGroup:
+    """One person while it is being assembled: its token spans and name parts."""
+
+    words: tuple[str, ...]
+    patronymic: str | None
+    spans: list[Span] = field(default_factory=list)
+    case_hint: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1]
+
+
+@lru_cache(maxsize=1)
+def _not_people() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["not_people"])
+
+
+@lru_cache(maxsize=1)
+def _not_name_stems() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_data("nlp_names.yaml")["not_single_names"])
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop possessive endings and punctuation at the edges; None if nothing name-like."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "s")):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _name_words(span: Span) -> list[str]:
+    return strip_titles([t.text for t in span if not t.is_punct and not t.is_space])
+
+
+def _acceptable(span: Span) -> bool:
+    text = span.text.strip()
+    if text.lower().strip('"«»') in _not_people() or any(ch.isdigit() for ch in text):
+        return False
+    words = _name_words(span)
+    if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
+        return False
+    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    """Known-case names first, then NER persons that do not overlap them."""
+    chosen: list[Span] = []
+    for span in doc.spans[CASE_KEY] if CASE_KEY in doc.spans else []:
+        chosen.append(span)
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        trimmed = _trim(ent)
+        if trimmed is None or not _acceptable(trimmed):
+            continue
+        if any(trimmed.start < c.end and c.start < trimmed.end for c in chosen):
+            continue
+        chosen.append(trimmed)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _same(a: str, b: str) -> bool:
+    ka, kb = surname_key(a), surname_key(b)
+    return ka[:1] == kb[:1] and ratio(ka, kb) >= _SAME_SURNAME
+
+
+def _belongs(group: PersonGroup, words: tuple[str, ...], case_hint: str | None) -> bool:
+    if case_hint and group.case_hint and case_hint != group.case_hint:
+        return False
+    if case_hint and case_hint == group.case_hint:
+        return True
+    if len(words) == 1:
+        return _same(words[0], group.surname) or (
+            len(group.words) > 1 and _same(words[0], group.words[0])
+        )
+    if not _same(words[-1], group.surname):
+        return False
+    return len(group.words) == 1 or _same(words[0], group.words[0])
+
+
+def group_people(doc: Doc) -> list[PersonGroup]:
+    """Merge the candidate spans of ``doc`` into people, full names first."""
+    spans = candidate_spans(doc)
+    parsed = []
+    for span in spans:
+        parts = split_patronymic(_name_words(span))
+        hint = span.label_ if span.label_ not in PERSON_LABELS else None
+        parsed.append((span, parts.words, parts.patronymic, hint))
+    groups: list[PersonGroup] = []
+    singles = []
+    for span, words, patronymic, hint in parsed:
+        if len(words) < 2 and hint is None:
+            singles.append((span, words))
+            continue
+        target = next((g for g in groups if _belongs(g, words, hint)), None)
+        if target is None:
+            target = PersonGroup(words, patronymic, case_hint=hint)
+            groups.append(target)
+        target.spans.append(span)
+        target.case_hint = target.case_hint or hint
+        target.patronymic = target.patronymic or patronymic
+    for span, words in singles:
+        matches = [g for g in groups if _belongs(g, words, None)]
+        if matches:
+            _closest(matches, span).spans.append(span)
+        else:
+            groups.append(PersonGroup(words, None, [span]))
+    _add_unlabelled_mentions(doc, groups)
+    for group in groups:
+        group.spans.sort(key=lambda s: s.start)
+    return sorted(groups, key=lambda g: g.spans[0].start)
+
+
+def _closest(groups: list[PersonGroup], span: Span) -> PersonGroup:
+    """The person last named before ``span``, else the one named soonest after it."""
+
+    def distance(group: PersonGroup) -> tuple[int, int]:
+        before = [span.start - s.start for s in group.spans if s.start < span.start]
+        if before:
+            return (0, min(before))
+        return (1, min(s.start - span.start for s in group.spans))
+
+    return min(groups, key=distance)
+
+
+def _add_unlabelled_mentions(doc: Doc, groups: list[PersonGroup]) -> None:
+    """Surnames the NER left out ("Orujev" tagged as a place) join their person."""
+    taken = {t.i for g in groups for s in g.spans for t in s}
+    full = [g for g in groups if len(g.words) > 1]
+    for token in doc:
+        if token.i in taken or not token.is_title or len(token.text) < 4 or not token.is_alpha:
+            continue
+        matches = [g for g in full if _same(token.text, g.surname)]
+        if matches:
+            span = Span(doc, token.i, token.i + 1, label="PERSON")
+            _closest(matches, span).spans.append(span)
+
+
+def to_person_mention(group: PersonGroup, text: str) -> PersonMention:
+    first_full = next((s for s in group.spans if len(_name_words(s)) > 1), group.spans[0])
+    case_of = {t.text: getattr(t._, "natasha_case", None) for t in first_full}
+    words = split_patronymic(_name_words(first_full)).words or group.words
+    word_cases = tuple(case_of.get(w) for w in words)
+    forms: list[str] = []
+    for span in group.spans:
+        if span.text not in forms:
+            forms.append(span.text)
+    return PersonMention(
+        name=first_full.text,
+        normalized=nominative(words, word_cases),
+        forms=forms,
+        spans=[(s.start_char, s.end_char) for s in group.spans],
+        case_hint=group.case_hint,
+        patronymic=group.patronymic,
+    )

@@ -1,0 +1,102 @@
+"""Roles of a person's mentions from cue words around them (``data/roles.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from monitor.model import Role
+from monitor.nlp.resources import load_data
+
+_BEFORE = 4
+_AFTER = 4
+CUE_ROLES: tuple[Role, ...] = ("lawyer", "relative", "official")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Per role: English words (exact) and Russian stems (prefixes)."""
+    data = load_data("roles.yaml")
+    return {
+        role: (frozenset(w.lower() for w in entry["en"]), tuple(w.lower() for w in entry["ru"]))
+        for role, entry in data.items()
+    }
+
+
+def cue_role(word: str) -> str | None:
+    low = word.lower().strip("'’")
+    for role, (english, russian) in _cues().items():
+        if low in english or (russian and low.startswith(russian)):
+            return role
+    return None
+
+
+def mention_role(doc: Doc, span: Span, others: list[Span]) -> Role | None:
+    """The role cue words give one mention, or None when they say nothing."""
+    sent = span.sent
+    blocked = {t.i for o in others if o != span for t in o}
+    before = []
+    for i in range(span.start - 1, max(sent.start, span.start - _BEFORE) - 1, -1):
+        if (
+            i in blocked
+            or doc[i].text in (".", ";", ":", "(")
+            or doc[i].text.lower() in ("and", "и")
+        ):
+            break
+        before.append(doc[i])
+    for token in before:
+        role = cue_role(token.text)
+        if role in CUE_ROLES:
+            return role  # type: ignore[return-value]
+    end = span.end
+    if end < sent.end and doc[end].text == ",":
+        for i in range(end + 1, min(sent.end, end + 1 + _AFTER)):
+            if i in blocked or doc[i].text in (",", ".", ";"):
+                break
+            role = cue_role(doc[i].text)
+            if role is not None and _is_verb_like(doc, i + 1):
+                return None  # "against Orujov, his lawyer reported": the cue is a subject
+            if role in CUE_ROLES:
+                return role  # type: ignore[return-value]
+            if role == "detainee":
+                return "detainee"
+    return None
+
+
+def _is_verb_like(doc: Doc, i: int) -> bool:
+    if i >= len(doc):
+        return False
+    word = doc[i].text.lower()
+    return word in _SPEECH_VERBS or bool(_VERB_ENDING.search(word))
+
+
+_SPEECH_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "tells",
+        "reported",
+        "reports",
+        "added",
+        "noted",
+        "stated",
+        "claimed",
+        "wrote",
+        "explained",
+        "believes",
+        "thinks",
+        "insisted",
+        "is",
+        "was",
+        "has",
+        "had",
+    }
+)
+_VERB_ENDING = re.compile(r"(?:[а-я](?:л|ла|ли|ло|ет|ит|ят|ют))$")
+
+
+def is_detainee_word(word: str) -> bool:
+    return cue_role(word) == "detainee"
