@@ -70,6 +70,6 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
         return
     step = max(1, (total or 0) // 10)
     for done, item in enumerate(items, start=1):
-        yield item
         if done % step == 0 or done == total:
             log.info("%s: %d%s", description, done, f"/{total}" if total else "")
+        yield item

@@ -1,0 +1,71 @@
+"""One pass of the whole pipeline: crawl, process, deliver. What `monitor run` calls.
+
+A failing step is logged and reported, and the later steps still run: articles already
+fetched are processed and alerts already raised are delivered even when one outlet is
+down or the mail server is unreachable.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from monitor.config import Settings
+from monitor.db.session import session_factory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunResult:
+    lines_: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return self.lines_ + [f"FAILED: {failure}" for failure in self.failures]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+def run_once(
+    settings: Settings,
+    outlets: list[str] | None = None,
+    *,
+    crawl: bool = True,
+) -> RunResult:
+    from monitor.alerts.outbox import send_pending
+    from monitor.crawl import run_crawl
+    from monitor.processing import process_pending
+
+    result = RunResult()
+    sessions = session_factory(settings.database_url)
+    if crawl:
+        try:
+            for summary in run_crawl(settings, outlets):
+                result.lines_.append(str(summary))
+                if summary.status != "ok":
+                    result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
+        except Exception as error:
+            log.exception("crawl failed")
+            result.failures.append(f"crawl: {error}")
+    try:
+        report = process_pending(sessions)
+        result.lines_.append(
+            f"processed {report.processed} articles: {report.matches} matches, "
+            f"{report.needs_review} for review, {report.developments} new developments"
+        )
+        result.failures += report.errors
+    except Exception as error:
+        log.exception("processing failed")
+        result.failures.append(f"process: {error}")
+    try:
+        sent = send_pending(sessions, settings)
+        result.lines_.append(str(sent))
+        if sent.failed:
+            result.failures.append(f"{sent.failed} deliveries failed and will be retried")
+    except Exception as error:
+        log.exception("delivery failed")
+        result.failures.append(f"alerts: {error}")
+    return result

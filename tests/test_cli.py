@@ -1,0 +1,120 @@
+"""The `monitor` command as a user runs it (in-process, through click's runner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import main
+from monitor.config import Settings
+
+FILES = Path(__file__).parent / "files"
+
+
+@pytest.fixture
+def runner(settings: Settings) -> CliRunner:
+    return CliRunner()
+
+
+def test_every_command_explains_itself(runner: CliRunner) -> None:
+    for args in (
+        [],
+        ["init"],
+        ["cases", "import"],
+        ["cases", "export"],
+        ["cases", "list"],
+        ["crawl"],
+        ["process"],
+        ["run"],
+        ["analyze"],
+        ["alerts", "send"],
+        ["alerts", "simulate"],
+        ["demo"],
+    ):
+        result = runner.invoke(main, [*args, "--help"])
+        assert result.exit_code == 0, args
+        assert "Usage:" in result.output
+
+
+def test_init_creates_then_reports_up_to_date(runner: CliRunner, settings: Settings) -> None:
+    first = runner.invoke(main, ["init"])
+    second = runner.invoke(main, ["init"])
+    assert "created" in first.output
+    assert "up to date" in second.output
+    assert settings.db_path.exists()
+
+
+def test_cases_import_reports_changes_and_list_shows_them(runner: CliRunner) -> None:
+    first = runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
+    again = runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
+    listed = runner.invoke(main, ["cases", "list"])
+    assert "2 added" in first.output
+    assert "0 added, 0 updated, 2 unchanged" in again.output
+    assert "orujov-mohyaddin" in listed.output
+
+
+def test_a_bad_cases_file_is_a_clear_error_and_changes_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: x, name: X, charges: [jaywalking]}\n", encoding="utf-8")
+    result = runner.invoke(main, ["cases", "import", str(bad)])
+    assert result.exit_code == 1
+    assert "unknown charge codes" in result.output
+
+
+def test_cases_export_writes_the_import_format(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
+    out = tmp_path / "out.yaml"
+    runner.invoke(main, ["cases", "export", "-o", str(out)])
+    assert "Mohyaddin Orujov" in out.read_text(encoding="utf-8")
+
+
+def test_analyze_prints_one_contract_object_per_file_in_order(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main,
+        ["analyze", "--cases", str(FILES / "cases.yaml"), str(FILES / "articles")],
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["file"] for r in records] == ["en_sentence.txt", "ru_transfer.txt", "weather.txt"]
+    for record in records:
+        assert set(record) >= {
+            "file",
+            "url",
+            "language",
+            "relevant",
+            "people",
+            "facilities",
+            "charges",
+            "events",
+        }
+    sentence, transfer, weather = records
+    assert sentence["language"] == "en" and transfer["language"] == "ru"
+    assert weather["relevant"] is False
+    assert {p["case_id"] for p in sentence["people"] if p["case_id"]} == {"orujov-mohyaddin"}
+    assert {p["case_id"] for p in transfer["people"] if p["case_id"]} == {"orujov-mohyaddin"}
+    assert ("sentence", "orujov-mohyaddin") in {
+        (e["type"], e["case_id"]) for e in sentence["events"]
+    }
+    assert {f["canonical"] for f in transfer["facilities"]} == {"Correctional Facility No. 13"}
+
+
+def test_analyze_reports_a_bad_file_and_still_analyses_the_rest(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "a_bad.txt").write_bytes(b"\xff\xfe\xfa")
+    (tmp_path / "b_good.txt").write_text("Snow in Baku\nIt snowed.", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", "--cases", str(FILES / "cases.yaml"), str(tmp_path)])
+    assert result.exit_code == 1
+    bad, good = (json.loads(line) for line in result.stdout.splitlines())
+    assert bad["file"] == "a_bad.txt" and "error" in bad
+    assert good["file"] == "b_good.txt" and "error" not in good
+
+
+def test_analyze_is_deterministic(runner: CliRunner) -> None:
+    args = ["analyze", "--cases", str(FILES / "cases.yaml"), str(FILES / "articles")]
+    assert runner.invoke(main, args).stdout == runner.invoke(main, args).stdout
