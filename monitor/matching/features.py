@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from monitor.matching.context import PersonContext
 from monitor.matching.data import context_rules
-from monitor.matching.names import CaseName, Reading, Word, surname_gender
+from monitor.matching.names import CaseName, Reading, Word, is_patronymic, surname_gender
 from monitor.model import Case
 
 Feature = tuple[float, str]
@@ -84,7 +84,9 @@ def surname_agreement(c: Comparison) -> Feature:
 
 def first_name_agreement(c: Comparison) -> Feature:
     surname = surname_match(c).position
-    others = [(i, w) for i, w in enumerate(c.words) if i != surname]
+    others = [
+        (i, w) for i, w in enumerate(c.words) if i != surname and not _patronymic_word(c, i, w)
+    ]
     target = c.name.first
     if not others:
         return 0.0, "no first name (bare surname)"
@@ -107,6 +109,22 @@ def first_name_agreement(c: Comparison) -> Feature:
     return best.score, (
         f"first name {best.kind} match {best.written} ~ {target.written} ({best.score:.2f})"
     )
+
+
+def _patronymic_word(c: Comparison, position: int, word: Word) -> bool:
+    return len(c.words) >= 3 and position == len(c.words) - 1 and is_patronymic(word)
+
+
+def patronymic_agreement(c: Comparison) -> Feature:
+    """The father's name (Vagifoglu, Вагиф оглы): tells namesakes apart."""
+    listed = c.name.patronymic
+    seen = c.words[-1] if len(c.words) >= 3 and is_patronymic(c.words[-1]) else None
+    if listed is None or seen is None:
+        return 0.0, ""
+    found = compare_word(seen, listed, c.name.source)
+    if found.score > 0:
+        return 0.2, f"patronymic agrees: {seen.written} ~ {listed.written}"
+    return -1.0, f"patronymic conflicts: {seen.written} is not {listed.written}"
 
 
 def bare_shared_surname(c: Comparison) -> Feature:

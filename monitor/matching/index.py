@@ -1,46 +1,71 @@
-"""The blocking index: from a word's key straight to the case names that may be meant.
+"""The blocking index: from a mention's words straight to the case names it may be.
 
-Every listed spelling of every case is filed under the phonetic key of its surname and
-under that key's consonant skeleton (for spellings the key rules do not foresee). A
-mention looks up each of its words' readings: a handful of dictionary look-ups, never a
-scan of the cases.
+Every listed spelling of every case is filed under the phonetic keys of its first name
+and surname together, under the consonant skeletons of both (for spellings the key rules
+do not foresee), under the first name's initial with the surname, and under the surname
+alone (for bare surnames). A mention looks up its word pairs: a handful of dictionary
+look-ups whatever the number of cases, never a scan.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from monitor.matching.names import CaseName, Word
 from monitor.matching.normalize import consonant_key
 
+Key = tuple[str, str]
+
 
 class CaseIndex:
     def __init__(self) -> None:
-        self._by_key: dict[str, list[CaseName]] = defaultdict(list)
-        self._by_skeleton: dict[str, list[CaseName]] = defaultdict(list)
-        self._cases_by_key: dict[str, set[int]] = defaultdict(set)
+        self._by_pair: dict[Key, list[CaseName]] = defaultdict(list)
+        self._by_pair_skeleton: dict[Key, list[CaseName]] = defaultdict(list)
+        self._by_initial: dict[Key, list[CaseName]] = defaultdict(list)
+        self._by_surname: dict[str, list[CaseName]] = defaultdict(list)
+        self._surname_only: dict[str, list[CaseName]] = defaultdict(list)
+        self._cases_by_surname: dict[str, set[int]] = defaultdict(set)
 
     def add(self, name: CaseName) -> None:
-        for reading in name.surname.readings[:1]:
-            self._by_key[reading.key].append(name)
-            self._cases_by_key[reading.key].add(name.case_index)
-            skeleton = consonant_key(reading.key)
-            if len(skeleton) >= 3:
-                self._by_skeleton[skeleton].append(name)
+        surname = name.surname.main.key
+        self._by_surname[surname].append(name)
+        self._cases_by_surname[surname].add(name.case_index)
+        if name.first is None:
+            self._surname_only[surname].append(name)
+            return
+        first = name.first.main.key
+        self._by_pair[(first, surname)].append(name)
+        self._by_pair_skeleton[(consonant_key(first), consonant_key(surname))].append(name)
+        self._by_initial[(first[:1], surname)].append(name)
 
     def candidates(self, words: list[Word]) -> list[CaseName]:
-        """Case names whose surname any reading of ``words`` may be, in a stable order."""
+        """Case names the mention may be, in a stable order (by case, then spelling)."""
+        named = [w for w in words if not w.initial]
         found: dict[tuple[int, str], CaseName] = {}
-        for word in words:
-            if word.initial:
-                continue
-            for reading in word.readings:
-                for name in self._by_key.get(reading.key, ()):
-                    found.setdefault((name.case_index, name.written), name)
-                for name in self._by_skeleton.get(consonant_key(reading.key), ()):
-                    found.setdefault((name.case_index, name.written), name)
+
+        def take(names: Iterable[CaseName]) -> None:
+            for name in names:
+                found.setdefault((name.case_index, name.written), name)
+
+        if len(named) == 1:
+            for reading in named[0].readings:
+                take(self._by_surname.get(reading.key, ()))
+        for surname in named:
+            for sr in surname.readings:
+                take(self._surname_only.get(sr.key, ()))
+                for first in words:
+                    if first is surname:
+                        continue
+                    for fr in first.readings:
+                        if first.initial:
+                            take(self._by_initial.get((fr.key[:1], sr.key), ()))
+                            continue
+                        take(self._by_pair.get((fr.key, sr.key), ()))
+                        skeleton = (consonant_key(fr.key), consonant_key(sr.key))
+                        take(self._by_pair_skeleton.get(skeleton, ()))
         return [found[k] for k in sorted(found)]
 
     def cases_sharing(self, key: str) -> int:
         """How many cases have a surname with this key."""
-        return len(self._cases_by_key.get(key, ()))
+        return len(self._cases_by_surname.get(key, ()))

@@ -13,6 +13,9 @@ from monitor.matching.scoring import AMBIGUITY_MARGIN, REVIEW, decide, score
 from monitor.matching.variants import name_spellings
 from monitor.model import Article, Case, Extraction, Judgement, Match, NamePattern, PersonMention
 
+# A bare surname that more cases share than this is not even scored: it cannot match.
+MAX_BARE_SURNAME_CASES = 8
+
 
 class Matcher:
     """Matches the people of an article to known cases, across spellings and scripts.
@@ -61,6 +64,9 @@ class Matcher:
         words = _person_words(person)
         if not words:
             return Match(None, 0.0, "none", ["no name to compare"])
+        sharing = self._sharing(words)
+        if sharing > MAX_BARE_SURNAME_CASES:
+            return Match(None, 0.0, "none", [f"surname alone, shared by {sharing} cases"])
         candidates = self._index.candidates(words)
         if person.case_hint in self._position:
             hinted = self._names[self._position[person.case_hint]]
@@ -73,14 +79,14 @@ class Matcher:
                 name=name,
                 case=case,
                 context=context,
-                cases_sharing_surname=self._sharing(words),
+                cases_sharing_surname=sharing,
                 rejected=self._rejections.rejected(case.id, words, context.key),
             )
             result = score(comparison)
             if name.case_index not in best or result.confidence > best[name.case_index][0]:
                 best[name.case_index] = (result.confidence, result.explanation)
         if not best:
-            return Match(None, 0.0, "none", ["no known case has this surname"])
+            return Match(None, 0.0, "none", ["no known case has this name"])
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.cases[kv[0]].id))
         top_index, (confidence, explanation) = ranked[0]
         decision = decide(confidence)

@@ -71,14 +71,24 @@ class CaseName:
     written: str
     first: Word | None
     surname: Word
+    patronymic: Word | None = None
 
 
 def case_name(case_index: int, source: str, written: str) -> CaseName | None:
     words = [w for w in name_words(written) if not w.initial]
     if not words:
         return None
+    patronymic = None
+    if len(words) >= 3 and is_patronymic(words[-1]):
+        patronymic = words[-1]  # "Farid Babayev Sabuhioglu": the surname comes before
+        words = words[:-1]
     first = words[0] if len(words) > 1 else None
-    return CaseName(case_index, source, written, first, words[-1])
+    return CaseName(case_index, source, written, first, words[-1], patronymic)
+
+
+def is_patronymic(word: Word) -> bool:
+    """A word like Vagifoglu or Вагифгызы (father's name and "son"/"daughter of")."""
+    return any(word.main.unified.endswith(p) for p in PATRONYMIC_WORDS)
 
 
 def surname_gender(word: str) -> str | None:

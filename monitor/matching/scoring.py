@@ -22,6 +22,7 @@ AMBIGUITY_MARGIN = 0.05  # two cases closer than this: a person cannot be both
 FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("surname", 0.55, f.surname_agreement),
     ("first_name", 0.40, f.first_name_agreement),
+    ("patronymic", 0.30, f.patronymic_agreement),
     ("bare_shared_surname", 0.15, f.bare_shared_surname),
     ("role", 0.20, f.role_agreement),
     ("gender", 0.30, f.gender_agreement),
@@ -31,7 +32,7 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("dates", 0.06, f.date_agreement),
     ("analyst", 1.00, f.analyst_rejection),
 ]
-# The role feature only ever takes away: a detainee gains nothing over "other".
+# These only ever take away: agreeing on them adds nothing to an agreeing full name.
 _NEGATIVE_ONLY = frozenset({"role", "gender"})
 
 
