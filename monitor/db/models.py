@@ -348,3 +348,21 @@ class Delivery(Base):
     message_id: Mapped[str | None] = mapped_column(String(300))
     sent_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class RunLock(Base):
+    """A named lock held by one process at a time (a pipeline run, a scheduler).
+
+    ``expires_at`` is pushed forward by the holder's heartbeat; a lock whose holder died
+    (kill -9, power cut) expires and is taken over, or at once when the holder was on this
+    host and its process is gone.
+    """
+
+    __tablename__ = "run_locks"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    host: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int]
+    acquired_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
