@@ -1,0 +1,168 @@
+"""Running crawls from Python: ``monitor crawl`` calls :func:`run_crawl`.
+
+Twisted's reactor starts once per process, so :func:`run_crawl` starts a child process
+(``python -m monitor.crawl``) that runs every requested spider in one reactor with the
+project's Scrapy settings (``settings.py``), and then reads the figures the store
+pipeline wrote as ``crawl_runs`` rows. :func:`known_pages` is what spiders load once at
+start to crawl incrementally.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from sqlalchemy import func, inspect, select
+
+from monitor.config import Settings
+from monitor.db import models as db
+from monitor.db.session import get_engine, session_scope, upgrade
+from monitor.outlets import URL_ENV_PREFIX, Outlet, all_outlets
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class KnownPage:
+    """An article already stored, with the validators its server sent."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class CrawlSummary:
+    outlet: str
+    status: str
+    pages: int
+    new_articles: int
+    bodiless_articles: int
+    errors: int
+    duration_s: float | None
+    run_id: int
+
+
+def known_pages(db_url: str, outlet: Outlet) -> dict[str, KnownPage]:
+    """Every stored article of ``outlet`` by its identity (see :meth:`Outlet.identity`)."""
+    engine = get_engine(db_url)
+    if not inspect(engine).has_table("articles"):
+        return {}
+    query = select(
+        db.Article.key, db.Article.url, db.Article.canonical_url, db.Article.etag,
+        db.Article.last_modified,
+    ).where(db.Article.outlet_slug == outlet.slug)
+    if outlet.edition:
+        query = query.union(
+            select(
+                db.Article.key, db.Article.url, db.Article.canonical_url, db.Article.etag,
+                db.Article.last_modified,
+            ).where(db.Article.edition == outlet.edition)
+        )
+    known: dict[str, KnownPage] = {}
+    with engine.connect() as connection:
+        for key, url, canonical, etag, last_modified in connection.execute(query):
+            page = KnownPage(etag, last_modified)
+            if outlet.edition and key.startswith(outlet.edition + ":"):
+                known[key] = page
+            for address in (canonical, url):
+                if address and "://" in address:
+                    known[outlet.identity(address)] = page
+    return known
+
+
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The ``MONITOR_*`` variables that recreate ``settings`` in a child process."""
+    env: dict[str, str] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if value is None:
+            continue
+        env["MONITOR_" + f.name.upper()] = str(value)
+    env["MONITOR_DB_URL"] = settings.database_url
+    return env
+
+
+def run_crawl(
+    settings: Settings,
+    outlets: list[str] | None = None,
+    refetch: bool = False,
+    base_url_override: dict[str, str] | None = None,
+    scrapy_settings: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> list[CrawlSummary]:
+    """Crawl ``outlets`` (default: all) in a child process; the runs' figures."""
+    known = all_outlets()
+    slugs = outlets or sorted(known)
+    unknown = [slug for slug in slugs if slug not in known]
+    if unknown:
+        raise ValueError(f"unknown outlets: {', '.join(unknown)}; known: {', '.join(known)}")
+    upgrade(settings.database_url)
+    before = _last_run_id(settings.database_url)
+    env = {**os.environ, **settings_environment(settings), "SCRAPY_SETTINGS_MODULE": "settings"}
+    for slug, url in (base_url_override or {}).items():
+        env[URL_ENV_PREFIX + slug.upper()] = url
+    command = [sys.executable, "-m", "monitor.crawl", *slugs]
+    if refetch:
+        command.append("--refetch")
+    for name, value in (scrapy_settings or {}).items():
+        command += ["-s", f"{name}={value}"]
+    subprocess.run(command, env=env, cwd=PROJECT_ROOT, check=False, timeout=timeout)
+    return crawl_summaries(settings.database_url, after_id=before, outlets=slugs)
+
+
+def _last_run_id(db_url: str) -> int:
+    with session_scope(db_url) as session:
+        return int(session.scalar(select(func.max(db.CrawlRun.id))) or 0)
+
+
+def crawl_summaries(
+    db_url: str, after_id: int = 0, outlets: Sequence[str] | None = None
+) -> list[CrawlSummary]:
+    with session_scope(db_url) as session:
+        query = select(db.CrawlRun).where(db.CrawlRun.id > after_id).order_by(db.CrawlRun.id)
+        if outlets:
+            query = query.where(db.CrawlRun.outlet_slug.in_(list(outlets)))
+        return [
+            CrawlSummary(
+                outlet=run.outlet_slug,
+                status=run.status,
+                pages=run.pages,
+                new_articles=run.new_articles,
+                bodiless_articles=run.bodiless_articles,
+                errors=run.errors,
+                duration_s=run.duration_s,
+                run_id=run.id,
+            )
+            for run in session.scalars(query)
+        ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The child process: every named spider in one reactor."""
+    parser = argparse.ArgumentParser(prog="python -m monitor.crawl")
+    parser.add_argument("outlets", nargs="+")
+    parser.add_argument("--refetch", action="store_true")
+    parser.add_argument("-s", dest="settings", action="append", default=[])
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    scrapy_settings = get_project_settings()
+    for item in args.settings:
+        name, _, value = item.partition("=")
+        scrapy_settings.set(name, value, priority="cmdline")
+    process = CrawlerProcess(scrapy_settings)
+    for slug in args.outlets:
+        process.crawl(slug, refetch="1" if args.refetch else "0")
+    process.start()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

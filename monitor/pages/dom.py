@@ -1,0 +1,127 @@
+"""Small helpers over lxml trees: parse leniently, select by CSS, read block text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import lxml.html
+from lxml.cssselect import CSSSelector
+from lxml.etree import ParserError, XMLSyntaxError
+
+HtmlElement = lxml.html.HtmlElement
+
+BLOCKS = frozenset(
+    {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre",
+     "figcaption", "section", "article", "header", "footer", "dd", "dt", "address"}
+)
+SKIPPED = frozenset({"h1", "script", "style", "noscript", "template"})
+SPACES = re.compile(r"\s+")
+
+
+class PageError(ValueError):
+    """A page that is not HTML at all."""
+
+
+def parse_tree(text: str) -> HtmlElement:
+    """An lxml tree of ``text``; malformed markup is repaired, an empty page is an error."""
+    if not text.strip():
+        raise PageError("empty page")
+    try:
+        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    except (ParserError, XMLSyntaxError, ValueError) as error:
+        raise PageError(f"not HTML: {error}") from None
+    return tree
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, recover=True)
+
+
+def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
+    """Elements matching the first selector that matches anything."""
+    for selector in selectors:
+        try:
+            found = CSSSelector(selector)(root)
+        except Exception:  # a bad selector in an outlet file must not stop the crawl
+            continue
+        if found:
+            return list(found)
+    return []
+
+
+def first_text(root: HtmlElement, selectors: Iterable[str]) -> str | None:
+    for element in select(root, selectors):
+        text = clean_text(element.text_content())
+        if text:
+            return text
+    return None
+
+
+def drop(root: HtmlElement, selectors: Iterable[str]) -> None:
+    """Remove every element matching any selector (keeping the tail text)."""
+    for selector in selectors:
+        try:
+            found = CSSSelector(selector)(root)
+        except Exception:
+            continue
+        for element in found:
+            if element.getparent() is not None:
+                element.drop_tree()
+
+
+def clean_text(text: str) -> str:
+    return SPACES.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def block_lines(root: HtmlElement) -> list[str]:
+    """The text of the innermost block elements in document order, one a line; ``<br>``
+    splits lines. Titles (``h1``) and scripts are skipped."""
+    lines: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in BLOCKS:
+            continue
+        if element.tag in SKIPPED or any(a.tag in SKIPPED for a in element.iterancestors()):
+            continue
+        if any(isinstance(d.tag, str) and d.tag in BLOCKS for d in element.iterdescendants()):
+            # mixed content: keep the block's own loose text and its children's tails
+            loose = [element.text or ""] + [child.tail or "" for child in element]
+            text = clean_text(" ".join(loose))
+            if text:
+                lines.append(text)
+            continue
+        for part in _split_br(element):
+            if part:
+                lines.append(part)
+    return lines
+
+
+def _split_br(element: HtmlElement) -> list[str]:
+    if element.find(".//br") is None:
+        return [clean_text(element.text_content())]
+    marker = "\u2029"
+    for br in element.iter("br"):
+        br.tail = marker + (br.tail or "")
+    return [clean_text(part) for part in element.text_content().split(marker)]
+
+
+def meta(root: HtmlElement, *names: str) -> str | None:
+    """Content of the first ``<meta>`` whose property or name is one of ``names``."""
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            found = root.xpath(f'//meta[@{attr}="{name}"]/@content')
+            if found and str(found[0]).strip():
+                return str(found[0]).strip()
+    return None
+
+
+def link_href(root: HtmlElement, rel: str, hreflang: str | None = None) -> str | None:
+    query = f'//link[@rel="{rel}"]'
+    if hreflang:
+        query += f'[@hreflang="{hreflang}"]'
+    found = root.xpath(query + "/@href")
+    return str(found[0]).strip() if found else None
+
+
+def page_language(root: HtmlElement) -> str | None:
+    lang = root.get("lang") or root.get("xml:lang")
+    return lang.split("-")[0].lower() if lang else None

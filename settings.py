@@ -1,0 +1,54 @@
+"""Scrapy settings for the case monitor, read from the one ``MONITOR_*`` settings object.
+
+Polite by default: robots.txt obeyed, an identifying user agent with a contact address,
+AutoThrottle, one or two requests at a time per domain, retries with a growing per-domain
+delay on server errors and time-outs, and a cap on page size.
+"""
+
+from __future__ import annotations
+
+import os
+
+from monitor.config import load_settings
+
+_settings = load_settings()
+
+BOT_NAME = "case-monitor"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = _settings.user_agent
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+    "Accept-Language": "ru,en;q=0.8",
+    "From": _settings.contact,
+}
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = max(1, min(_settings.concurrent_per_domain, 2))
+DOWNLOAD_DELAY = _settings.download_delay
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = max(_settings.download_delay, 1.0)
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = _settings.max_page_bytes
+DOWNLOAD_WARNSIZE = max(_settings.max_page_bytes // 2, 1)
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+MONITOR_BACKOFF_MAX_DELAY = 120.0
+
+DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.BackoffMiddleware": 560}
+ITEM_PIPELINES = {"pipelines.store.StorePipeline": 300}
+
+MONITOR_DB_URL = _settings.database_url
+HTTPCACHE_ENABLED = _settings.http_cache
+HTTPCACHE_DIR = str(_settings.home / "httpcache")
+
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = os.environ.get("MONITOR_SCRAPY_LOG_LEVEL", "INFO")
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

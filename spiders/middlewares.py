@@ -1,0 +1,47 @@
+"""Backing off a domain that answers with server errors or time-outs.
+
+Scrapy's retry middleware retries at once; this one doubles the delay of the failing
+domain's download slot (up to ``MONITOR_BACKOFF_MAX_DELAY``) so retries are spaced out,
+and AutoThrottle brings the delay down again once pages come back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+BACKOFF_STATUSES = {429, 500, 502, 503, 504, 522, 524}
+
+
+class BackoffMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.max_delay = crawler.settings.getfloat("MONITOR_BACKOFF_MAX_DELAY", 120.0)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BackoffMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in BACKOFF_STATUSES:
+            self._back_off(request)
+        return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        self._back_off(request)
+
+    def _back_off(self, request: Request) -> None:
+        engine = self.crawler.engine
+        if engine is None or self.max_delay <= 0:
+            return
+        downloader: Any = engine.downloader
+        key = downloader.get_slot_key(request)
+        slot = downloader.slots.get(key)
+        if slot is None:
+            return
+        slot.delay = min(max(slot.delay * 2, 1.0), self.max_delay)
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("monitor/backoffs")
