@@ -1,0 +1,239 @@
+"""Case timelines: the developments each article adds to the cases it reports on.
+
+:func:`record_developments` takes the event mentions of one processed article whose
+person is matched to a case (decision "match", not rejected by an analyst) and either
+opens a new development on the case's timeline or adds the article as a further source
+of one the timeline already holds. Two reports are the same development when they name
+the same case and type within ``window_days`` of each other (an undated event takes the
+article's date), or when their sentences are near-duplicates (syndicated copies), so one
+arrest reported in English and Russian by three outlets is one development with three
+sources.
+
+Only news opens a development: background paragraphs, events dated more than the
+window before the article (facts restated), and, with ``lead_only``, mentions outside
+the headline and lead paragraph can only add a source. Every new development of an
+active case raises one alert (:func:`monitor.alerts.raising.raise_alerts`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor.alerts.config import AlertConfig, load_alert_config
+from monitor.alerts.raising import raise_alerts
+from monitor.db import models as db
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event mention of a matched case, as the timeline sees it."""
+
+    event: db.EventMention
+    match: db.MatchRecord
+    date: dt.date | None
+    news: bool
+
+
+def derive_status(
+    developments: Iterable[db.Development],
+    config: AlertConfig | None = None,
+    default: str = "unknown",
+) -> str:
+    """The case's current status after its timeline, in date order (undated first).
+
+    Death is final; otherwise the latest development that changes the status wins, and
+    a timeline that says nothing about custody keeps ``default``.
+    """
+    config = config or load_alert_config()
+    status = default
+    ordered = sorted(
+        (d for d in developments if d.status == "active"),
+        key=lambda d: (d.date is not None, d.date or dt.date.min, d.id or 0),
+    )
+    for development in ordered:
+        if status == "deceased":
+            break
+        status = config.status_after.get(development.type, status)
+    return status
+
+
+def current_status(case: db.Case, config: AlertConfig | None = None) -> str:
+    """The status the list gave, moved on by what articles and analysts added since."""
+    if not case.imported_status:
+        return derive_status(case.developments, config)
+    added = [d for d in case.developments if d.origin != "imported"]
+    return derive_status(added, config, case.imported_status)
+
+
+def lead_ranges(row: db.Article, paragraphs: int) -> list[tuple[int, int]]:
+    """Character ranges of the headline and the first news paragraphs with events."""
+    ranges = [(0, len(row.title))]
+    starts = {e.start for e in row.event_mentions}
+    offset = len(row.title) + 1
+    for paragraph in row.paragraphs:
+        text = str(paragraph.get("text", ""))
+        end = offset + len(text)
+        holds_event = any(offset <= s < end for s in starts)
+        if len(ranges) <= paragraphs and holds_event and not paragraph.get("background"):
+            ranges.append((offset, end))
+        offset = end + 1
+    return ranges
+
+
+def _inside(start: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in ranges)
+
+
+def _news_types(
+    reports: list[tuple[db.EventMention, db.MatchRecord]], row: db.Article, config: AlertConfig
+) -> dict[str, set[str]]:
+    """Per case, the event types the article is news about (headline types first)."""
+    ranges = lead_ranges(row, config.lead_paragraphs)
+    title = (0, len(row.title))
+    in_title: dict[str, set[str]] = {}
+    in_lead: dict[str, set[str]] = {}
+    for event, match in reports:
+        if event.background or match.case_id is None:
+            continue
+        if _inside(event.start, [title]):
+            in_title.setdefault(match.case_id, set()).add(event.type)
+        if not config.lead_only or _inside(event.start, ranges):
+            in_lead.setdefault(match.case_id, set()).add(event.type)
+    return {case: in_title.get(case) or types for case, types in in_lead.items()}
+
+
+def article_reports(session: Session, row: db.Article, config: AlertConfig) -> list[Report]:
+    """The article's event mentions of matched cases, dated, and marked news or not."""
+    matches = {
+        m.mention_id: m
+        for m in session.scalars(
+            select(db.MatchRecord)
+            .where(db.MatchRecord.article_id == row.id)
+            .where(db.MatchRecord.decision == "match")
+            .where(db.MatchRecord.review_status != "rejected")
+            .where(db.MatchRecord.case_id.is_not(None))
+            .order_by(db.MatchRecord.id)
+        )
+    }
+    pairs = [
+        (event, matches[event.person_id])
+        for event in row.event_mentions
+        if event.person_id is not None and event.person_id in matches
+    ]
+    news_types = _news_types(pairs, row, config)
+    published = row.published_at.date() if row.published_at else None
+    reports = []
+    for event, match in pairs:
+        date = event.date or published
+        stale = (
+            published is not None
+            and date is not None
+            and date < published - dt.timedelta(days=config.window_days)
+        )
+        news = (
+            not event.background
+            and not stale
+            and event.type in news_types.get(str(match.case_id), set())
+        )
+        reports.append(Report(event, match, date, news))
+    return reports
+
+
+def _similar(a: str, b: str) -> float:
+    return float(fuzz.ratio(" ".join(a.lower().split()), " ".join(b.lower().split())))
+
+
+def find_development(
+    developments: Sequence[db.Development],
+    event_type: str,
+    date: dt.date | None,
+    sentence: str,
+    config: AlertConfig,
+) -> db.Development | None:
+    """The development of the timeline this report is about, if any."""
+    same_type = [d for d in developments if d.type == event_type and d.status == "active"]
+    if date is None:
+        return max(same_type, key=lambda d: (d.date or dt.date.min, d.id or 0), default=None)
+    close = [
+        d
+        for d in same_type
+        if d.date is not None and abs((d.date - date).days) <= config.window_days
+    ]
+    if close:
+        return min(close, key=lambda d: (abs((d.date or date) - date).days, d.id or 0))
+    for development in same_type:
+        if any(
+            _similar(s.sentence, sentence) >= config.near_duplicate_ratio
+            for s in development.sources
+        ):
+            return development
+    return None
+
+
+def _attach(development: db.Development, row: db.Article, report: Report) -> None:
+    for source in development.sources:
+        if source.article_id == row.id:
+            if source.event_mention_id is None:
+                source.event_mention_id = report.event.id
+                source.match_id = report.match.id
+            return
+    development.sources.append(
+        db.DevelopmentSource(
+            article_id=row.id,
+            event_mention_id=report.event.id,
+            match_id=report.match.id,
+            sentence=report.event.sentence,
+        )
+    )
+
+
+def record_developments(
+    session: Session,
+    row: db.Article,
+    *,
+    config: AlertConfig | None = None,
+    alerts: bool = True,
+) -> list[db.Development]:
+    """Take one processed article into the case timelines; returns the new developments.
+
+    Case statuses are derived again from the timelines touched; with ``alerts``, each
+    new development of an active case raises its alert.
+    """
+    config = config or load_alert_config()
+    created: list[db.Development] = []
+    touched: dict[str, db.Case] = {}
+    for report in article_reports(session, row, config):
+        case = session.get(db.Case, report.match.case_id)
+        if case is None:
+            continue
+        touched[case.id] = case
+        found = find_development(
+            case.developments, report.event.type, report.date, report.event.sentence, config
+        )
+        if found is not None:
+            _attach(found, row, report)
+            continue
+        if not report.news:
+            continue
+        development = db.Development(
+            case_id=case.id,
+            type=report.event.type,
+            date=report.date,
+            origin="article",
+            summary=report.event.sentence,
+        )
+        case.developments.append(development)
+        _attach(development, row, report)
+        created.append(development)
+    session.flush()
+    for case in touched.values():
+        case.status = current_status(case, config)
+    if alerts and created:
+        raise_alerts(session, created, config)
+    return created
