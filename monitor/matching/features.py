@@ -19,6 +19,8 @@ from monitor.model import Case
 
 Feature = tuple[float, str]
 SIMILAR = 0.85  # least key similarity for "similar spelling"
+NEAR = 0.75  # least key similarity for "near spelling": another name, or a misspelling
+NEAR_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,12 @@ def compare_word(word: Word, target: Word, source: str, position: int = 0) -> Wo
             score, kind = (0.94, "case form") if reading.case_form else (0.96, "transliteration")
         else:
             similarity = Levenshtein.normalized_similarity(reading.key, goal.key)
-            if similarity < SIMILAR:
+            if similarity >= SIMILAR:
+                score, kind = round(0.9 * similarity, 2), "similar spelling"
+            elif similarity >= NEAR:
+                score, kind = NEAR_SCORE, "near spelling"
+            else:
                 continue
-            score, kind = round(0.9 * similarity, 2), "similar spelling"
         if score > best.score:
             best = WordMatch(score, kind, word.written, position)
     return best

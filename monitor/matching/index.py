@@ -1,9 +1,11 @@
 """The blocking index: from a mention's words straight to the case names it may be.
 
 Every listed spelling of every case is filed under the phonetic keys of its first name
-and surname together, under the consonant skeletons of both (for spellings the key rules
-do not foresee), under the first name's initial with the surname, and under the surname
-alone (for bare surnames). A mention looks up its word pairs: a handful of dictionary
+and surname together, under the consonant skeletons of both (for spellings the key
+rules do not foresee), under the first name's initial with the surname, under both keys
+with one symbol of either left out (Ramin/Ramil, Tairov/Tahirov: one edit apart meets
+in the middle; looked up only when nothing closer is found), and under the surname alone
+(for bare surnames). A mention looks up its word pairs: a handful of dictionary
 look-ups whatever the number of cases, never a scan.
 """
 
@@ -18,10 +20,21 @@ from monitor.matching.normalize import consonant_key
 Key = tuple[str, str]
 
 
+def deletions(key: str) -> set[str]:
+    """The key with one symbol left out, each way (for spellings one letter apart)."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) >= 4 else set()
+
+
+def near_keys(first: str, surname: str) -> set[Key]:
+    """Blocking keys one edit away in the first name or in the surname (not both)."""
+    return {(d, surname) for d in deletions(first)} | {(first, d) for d in deletions(surname)}
+
+
 class CaseIndex:
     def __init__(self) -> None:
         self._by_pair: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_pair_skeleton: dict[Key, list[CaseName]] = defaultdict(list)
+        self._by_near: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_initial: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_surname: dict[str, list[CaseName]] = defaultdict(list)
         self._surname_only: dict[str, list[CaseName]] = defaultdict(list)
@@ -38,6 +51,8 @@ class CaseIndex:
         self._by_pair[(first, surname)].append(name)
         self._by_pair_skeleton[(consonant_key(first), consonant_key(surname))].append(name)
         self._by_initial[(first[:1], surname)].append(name)
+        for key in near_keys(first, surname):
+            self._by_near[key].append(name)
 
     def candidates(self, words: list[Word]) -> list[CaseName]:
         """Case names the mention may be, in a stable order (by case, then spelling)."""
@@ -64,6 +79,15 @@ class CaseIndex:
                         take(self._by_pair.get((fr.key, sr.key), ()))
                         skeleton = (consonant_key(fr.key), consonant_key(sr.key))
                         take(self._by_pair_skeleton.get(skeleton, ()))
+        if not found and len(named) >= 2:
+            for surname in named:
+                for first in named:
+                    if first is surname:
+                        continue
+                    for sr in surname.readings:
+                        for fr in first.readings:
+                            for key in {(fr.key, sr.key)} | near_keys(fr.key, sr.key):
+                                take(self._by_near.get(key, ()))
         return [found[k] for k in sorted(found)]
 
     def cases_sharing(self, key: str) -> int:

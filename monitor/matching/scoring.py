@@ -24,7 +24,7 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("first_name", 0.40, f.first_name_agreement),
     ("patronymic", 0.30, f.patronymic_agreement),
     ("bare_shared_surname", 0.15, f.bare_shared_surname),
-    ("role", 0.20, f.role_agreement),
+    ("role", 0.12, f.role_agreement),
     ("gender", 0.30, f.gender_agreement),
     ("charges", 0.08, f.charge_agreement),
     ("facility", 0.08, f.facility_agreement),

@@ -135,3 +135,15 @@ def test_context_key_holds_the_persons_charges(cases: list[Case]) -> None:
     extraction.charges.append(ChargeMention("drugs", "drug_trafficking", 0, 5, person=0))
     article.url = "https://www.kavkaz-uzel.eu/articles/1"
     assert context_key(article, extraction, mention) == "kavkaz-uzel.eu|drug_trafficking|"
+
+
+def test_one_letter_off_surname_with_full_first_name_is_found(cases: list[Case]) -> None:
+    cases.append(Case("tahirov-ulvi", "Ulvi Tahirov", gender="m"))
+    result = match_one(cases, "Ulvi Tairov")
+    assert (result.case_id, result.decision) == ("tahirov-ulvi", "match")
+
+
+def test_another_first_name_one_letter_off_needs_review(cases: list[Case]) -> None:
+    cases.append(Case("babayev-ramil", "Ramil Babayev", gender="m"))
+    result = match_one(cases, "Ramin Babayev")
+    assert (result.case_id, result.decision) == ("babayev-ramil", "review")
