@@ -1,0 +1,211 @@
+"""Case timelines: which reports open a development, which only add a source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from monitor.alerts.config import load_alert_config
+from monitor.db import models as db
+from monitor.timeline import derive_status, record_developments
+from tests.alerts.builders import add_article, add_case, add_event
+
+JAN_10 = dt.date(2026, 1, 10)
+
+
+def alerts(session: Session) -> list[db.Alert]:
+    return list(session.scalars(select(db.Alert).order_by(db.Alert.id)))
+
+
+def news_of_hunger_strike(session: Session, published: dt.date = JAN_10) -> db.Article:
+    sentence = "Jailed blogger Ramil Safarli began a hunger strike in prison on Friday."
+    article = add_article(
+        session, "Blogger starts hunger strike", [sentence], published=published
+    )
+    add_event(session, article, "safarli-ramil", "hunger_strike", sentence, name="Ramil Safarli")
+    return article
+
+
+def test_a_lead_report_opens_a_development_with_its_source_and_one_alert(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    article = news_of_hunger_strike(session)
+
+    (development,) = record_developments(session, article)
+
+    assert (development.case_id, development.type, development.date) == (
+        "safarli-ramil",
+        "hunger_strike",
+        JAN_10,
+    )
+    assert [s.article_id for s in development.sources] == [article.id]
+    (alert,) = alerts(session)
+    assert alert.key == f"dev:{development.id}"
+    assert alert.severity == "immediate"
+
+
+def test_an_undated_event_takes_the_date_of_the_article(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    (development,) = record_developments(session, news_of_hunger_strike(session))
+    assert development.date == JAN_10
+
+
+def test_one_development_in_two_languages_from_two_outlets_is_one_development(
+    session: Session,
+) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    first = news_of_hunger_strike(session)
+    russian = "Блогер Рамиль Сафарли, находящийся в заключении, объявил голодовку."
+    second = add_article(
+        session,
+        "Заключённый блогер объявил голодовку",
+        [russian],
+        published=JAN_10 + dt.timedelta(days=2),
+        outlet="other-outlet",
+        language="ru",
+    )
+    add_event(session, second, "safarli-ramil", "hunger_strike", russian, name="Рамиль Сафарли")
+
+    created = record_developments(session, first) + record_developments(session, second)
+
+    (development,) = created
+    assert [s.article_id for s in development.sources] == [first.id, second.id]
+    assert len(alerts(session)) == 1
+
+
+def test_a_background_paragraph_raises_nothing(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    lead = "Relatives of political prisoners held a picket outside the ministry."
+    old = "As reported earlier, Ramil Safarli was arrested in the capital."
+    article = add_article(session, "Picket in the capital", [lead, (old, True)], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "arrest", old, name="Ramil Safarli")
+
+    assert record_developments(session, article) == []
+    assert alerts(session) == []
+
+
+def test_a_fact_dated_long_before_the_article_opens_no_development(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    sentence = "Ramil Safarli was detained by the police in March 2024."
+    article = add_article(session, "Ramil Safarli detained", [sentence], published=JAN_10)
+    add_event(
+        session, article, "safarli-ramil", "arrest", sentence,
+        name="Ramil Safarli", date=dt.date(2024, 3, 5),
+    )
+    assert record_developments(session, article) == []
+
+
+def test_a_restated_fact_becomes_a_source_of_the_known_development(session: Session) -> None:
+    case = add_case(session, "safarli-ramil", "Ramil Safarli", known=[("arrest", dt.date(2024, 3, 5))])
+    sentence = "Ramil Safarli was detained by the police in March 2024."
+    article = add_article(session, "Ramil Safarli detained", [sentence], published=JAN_10)
+    add_event(
+        session, article, "safarli-ramil", "arrest", sentence,
+        name="Ramil Safarli", date=dt.date(2024, 3, 5),
+    )
+
+    assert record_developments(session, article) == []
+    (known,) = case.developments
+    assert [s.article_id for s in known.sources] == [article.id]
+
+
+def test_a_development_already_known_from_the_list_raises_no_alert(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli", known=[("hunger_strike", dt.date(2026, 1, 1))])
+    assert record_developments(session, news_of_hunger_strike(session)) == []
+    assert alerts(session) == []
+
+
+def test_a_mention_outside_the_headline_and_lead_only_adds_sources(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    lead = "The appeal court upheld the verdict against Ramil Safarli on Tuesday."
+    later = "His lawyer said that Ramil Safarli had been tried behind closed doors."
+    article = add_article(session, "Appeal rejected", [lead, later], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "appeal", lead, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "trial", later, name="Ramil Safarli")
+
+    created = record_developments(session, article)
+
+    assert [d.type for d in created] == ["appeal"]
+
+
+def test_a_syndicated_copy_outside_the_window_is_the_same_development(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    record_developments(session, news_of_hunger_strike(session))
+    sentence = "Jailed blogger Ramil Safarli began a hunger strike in prison on Friday!"
+    late = add_article(
+        session, "Blogger on hunger strike", [sentence],
+        published=JAN_10 + dt.timedelta(days=45), outlet="aggregator",
+    )
+    add_event(session, late, "safarli-ramil", "hunger_strike", sentence, name="Ramil Safarli")
+
+    assert record_developments(session, late) == []
+    assert session.scalar(select(func.count()).select_from(db.DevelopmentSource)) == 2
+
+
+def test_a_rejected_or_uncertain_match_records_nothing(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    sentence = "Ramil Safarli was detained outside his home on Monday."
+    article = add_article(session, "Blogger detained", [sentence], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "arrest", sentence,
+              name="Ramil Safarli", review_status="rejected")
+    other = add_article(session, "Another detention", [sentence + " "], published=JAN_10)
+    add_event(session, other, "safarli-ramil", "arrest", sentence,
+              name="Ramil Safarli", decision="review")
+
+    assert record_developments(session, article) == []
+    assert record_developments(session, other) == []
+
+
+def test_processing_an_article_twice_adds_no_second_source_or_alert(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    article = news_of_hunger_strike(session)
+    (development,) = record_developments(session, article)
+    assert record_developments(session, article) == []
+    assert len(development.sources) == 1
+    assert len(alerts(session)) == 1
+
+
+def test_an_inactive_case_gets_its_timeline_but_no_alert(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli", active=False)
+    assert len(record_developments(session, news_of_hunger_strike(session))) == 1
+    assert alerts(session) == []
+
+
+def test_the_case_status_follows_the_timeline(session: Session) -> None:
+    case = add_case(session, "safarli-ramil", "Ramil Safarli", status="imprisoned")
+    sentence = "Ramil Safarli was released from prison under a pardon decree."
+    article = add_article(session, "Blogger pardoned", [sentence], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "release", sentence, name="Ramil Safarli")
+
+    record_developments(session, article)
+
+    assert case.status == "released"
+
+
+def development(event_type: str, day: int, ident: int) -> db.Development:
+    return db.Development(
+        id=ident, type=event_type, date=dt.date(2025, 1, day), origin="article", status="active"
+    )
+
+
+def test_derive_status_takes_the_latest_development_that_changes_custody() -> None:
+    config = load_alert_config({})
+    timeline = [development("release", 20, 3), development("arrest", 1, 1), development("trial", 25, 4)]
+    assert derive_status(timeline, config) == "released"
+    timeline.append(development("sentence", 10, 2))
+    assert derive_status(timeline, config) == "released"
+    assert derive_status([development("sentence", 10, 2)], config) == "imprisoned"
+    assert derive_status([development("house_arrest", 10, 2)], config) == "house_arrest"
+
+
+def test_derive_status_keeps_the_default_when_nothing_changes_custody() -> None:
+    config = load_alert_config({})
+    assert derive_status([development("trial", 3, 1)], config, "detained") == "detained"
+    assert derive_status([], config) == "unknown"
+
+
+def test_death_is_final_whatever_is_dated_after_it() -> None:
+    config = load_alert_config({})
+    timeline = [development("death", 5, 1), development("release", 9, 2)]
+    assert derive_status(timeline, config) == "deceased"
