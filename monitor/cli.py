@@ -200,18 +200,77 @@ def _process(settings: Settings, limit: int | None = None) -> object:
 
 
 @main.command()
-@click.option("--once", is_flag=True, help="One pass and exit (for system cron; the default).")
+@click.argument("outlets", nargs=-1)
+@click.option("--once", is_flag=True, help="One pass and exit, for system cron (the default).")
 @click.pass_context
-def run(ctx: click.Context, once: bool) -> None:
-    """Crawl, process and alert: the cron entry point."""
+def run(ctx: click.Context, outlets: tuple[str, ...], once: bool) -> None:
+    """Crawl, process and alert in one pass: the cron entry point.
+
+    Exit status: 0 all done; 1 some part failed (see the log; the rest was done);
+    75 another run holds the lock, nothing was done (cron and systemd may retry).
+    """
     from monitor.pipeline import run_once
 
     settings = _settings(ctx)
     _ready_db(settings)
-    result = run_once(settings)
+    result = run_once(settings, list(outlets) or None)
     for line in result.lines():
         click.echo(line)
     sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("outlets", nargs=-1)
+@click.pass_context
+def schedule(ctx: click.Context, outlets: tuple[str, ...]) -> None:
+    """Run the scheduler service: each outlet on its own schedule, plus the daily digest.
+
+    Stops cleanly on SIGTERM or SIGINT. Only one scheduler runs per database.
+    """
+    from monitor.scheduler import serve
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    sys.exit(serve(settings, list(outlets) or None))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Show, per outlet, the last crawl, its figures and the next scheduled run."""
+    import dataclasses
+    import json
+
+    from monitor.db.session import session_scope
+    from monitor.status import collect_status
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    with session_scope(settings.database_url) as session:
+        state = collect_status(session, settings)
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(state), default=str, indent=2))
+        return
+    table = Table("outlet", "last run", "result", "pages", "new", "errors", "next run")
+    for o in state.outlets:
+        table.add_row(
+            o.slug,
+            f"{o.last_started:%Y-%m-%d %H:%M}" if o.last_started else "never",
+            o.last_status or "-",
+            str(o.pages),
+            str(o.new_articles),
+            str(o.errors),
+            f"{o.next_run:%Y-%m-%d %H:%M %Z}" if o.next_run else "not scheduled",
+        )
+    console = Console()
+    console.print(table)
+    console.print(
+        f"articles {state.articles} ({state.pending} waiting, {state.failed} failed); "
+        f"alerts {state.alerts}; deliveries waiting {state.deliveries_pending}"
+    )
+    for lock in state.locks:
+        console.print(f"lock: {lock}")
 
 
 @main.command()

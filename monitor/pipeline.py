@@ -10,22 +10,31 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from monitor.config import Settings
 from monitor.db.session import session_factory
+from monitor.locks import DatabaseLock
 
 log = logging.getLogger(__name__)
+
+
+EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
 
 @dataclass
 class RunResult:
     lines_: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    busy: bool = False
 
     def lines(self) -> list[str]:
         return self.lines_ + [f"FAILED: {failure}" for failure in self.failures]
 
     @property
     def exit_code(self) -> int:
+        if self.busy:
+            return EXIT_BUSY
         return 1 if self.failures else 0
 
 
@@ -35,12 +44,25 @@ def run_once(
     *,
     crawl: bool = True,
 ) -> RunResult:
+    """One pass under the pipeline lock; if another run holds it, nothing is done."""
+    sessions = session_factory(settings.database_url)
+    lock = DatabaseLock(sessions, "pipeline")
+    if not lock.try_acquire():
+        return RunResult(lines_=["another run is in progress; nothing done"], busy=True)
+    try:
+        return _run(settings, sessions, outlets, crawl)
+    finally:
+        lock.release()
+
+
+def _run(
+    settings: Settings, sessions: sessionmaker[Session], outlets: list[str] | None, crawl: bool
+) -> RunResult:
     from monitor.alerts.outbox import send_pending
     from monitor.crawl import run_crawl
     from monitor.processing import process_pending
 
     result = RunResult()
-    sessions = session_factory(settings.database_url)
     if crawl:
         try:
             for summary in run_crawl(settings, outlets):

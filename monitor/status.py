@@ -1,0 +1,78 @@
+"""`monitor status`: per outlet, the last crawl, its figures and the next scheduled run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from monitor.config import Settings
+from monitor.db import models as db
+
+
+@dataclass
+class OutletStatus:
+    slug: str
+    last_started: dt.datetime | None = None
+    last_status: str | None = None
+    new_articles: int = 0
+    errors: int = 0
+    pages: int = 0
+    next_run: dt.datetime | None = None
+
+
+@dataclass
+class Status:
+    outlets: list[OutletStatus]
+    articles: int
+    pending: int
+    failed: int
+    alerts: int
+    deliveries_pending: int
+    locks: list[str]
+
+
+def collect_status(session: Session, settings: Settings) -> Status:
+    from monitor.outlets import load_outlets
+    from monitor.scheduler import next_runs
+
+    runs = next_runs(settings)
+    slugs = sorted(
+        set(load_outlets(settings.outlets_dir)) | set(session.scalars(select(db.Outlet.slug)))
+    )
+    outlets = []
+    for slug in slugs:
+        status = OutletStatus(slug=slug, next_run=runs.get(f"crawl:{slug}"))
+        last = session.scalars(
+            select(db.CrawlRun)
+            .where(db.CrawlRun.outlet_slug == slug)
+            .order_by(db.CrawlRun.started_at.desc())
+            .limit(1)
+        ).first()
+        if last is not None:
+            status.last_started = last.started_at
+            status.last_status = last.status
+            status.new_articles = last.new_articles
+            status.errors = last.errors
+            status.pages = last.pages
+        outlets.append(status)
+
+    def count(query: object) -> int:
+        return int(session.scalar(query) or 0)  # type: ignore[call-overload]
+
+    return Status(
+        outlets=outlets,
+        articles=count(select(func.count(db.Article.id))),
+        pending=count(select(func.count(db.Article.id)).where(db.Article.status == "new")),
+        failed=count(select(func.count(db.Article.id)).where(db.Article.status == "failed")),
+        alerts=count(select(func.count(db.Alert.id))),
+        deliveries_pending=count(
+            select(func.count(db.Delivery.id)).where(db.Delivery.status.in_(["pending", "sending"]))
+        ),
+        locks=[
+            f"{lock.name} held by {lock.owner} since {lock.acquired_at:%Y-%m-%d %H:%M:%S} UTC"
+            for lock in session.scalars(select(db.RunLock))
+        ],
+    )

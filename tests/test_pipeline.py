@@ -1,0 +1,36 @@
+"""`monitor run`: one pass, never two at once."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from sqlalchemy.orm import Session, sessionmaker
+
+from monitor.cli import main
+from monitor.config import Settings
+from monitor.locks import DatabaseLock
+from monitor.pipeline import EXIT_BUSY, run_once
+
+
+def test_a_run_started_while_another_holds_the_lock_does_nothing(
+    settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    with DatabaseLock(sessions, "pipeline"):
+        result = run_once(settings, crawl=False)
+    assert result.busy
+    assert result.exit_code == EXIT_BUSY
+
+
+def test_the_cli_tells_cron_to_retry_later_when_busy(
+    settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    with DatabaseLock(sessions, "pipeline"):
+        outcome = CliRunner().invoke(main, ["run", "--once", "no_such_outlet"])
+    assert outcome.exit_code == EXIT_BUSY
+    assert "another run is in progress" in outcome.output
+
+
+def test_the_lock_is_released_after_a_run(
+    settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    run_once(settings, crawl=False)
+    assert DatabaseLock(sessions, "pipeline").try_acquire()
