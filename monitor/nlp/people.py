@@ -7,6 +7,7 @@ NER missed it or called it a place. Russian forms are brought to the nominative.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,20 +74,51 @@ def _acceptable(span: Span) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
+@lru_cache(maxsize=1)
+def _surname_pattern() -> re.Pattern[str]:
+    data = load_data("nlp_names.yaml")
+    endings = "|".join(
+        sorted([*data["surname_endings"], *data["surname_endings_ru"]], key=len, reverse=True)
+    )
+    upper = "A-ZƏÜÖĞÇŞİА-ЯЁ"
+    word = rf"[{upper}][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?:{word}\s+)?[{upper}][\w'’-]*?(?:{endings})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["not_name_words"])
+
+
+def _rule_spans(doc: Doc) -> list[Span]:
+    """Capitalised names with a regional surname ending, for names the NER misses."""
+    spans = []
+    facilities = [e for e in doc.ents if e.label_ == "FAC"]
+    for found in _surname_pattern().finditer(doc.text):
+        span = doc.char_span(found.start(), found.end(), label="PERSON", alignment_mode="contract")
+        if span is None or any(span.start < f.end and f.start < span.end for f in facilities):
+            continue
+        # a sentence-initial or title word before the surname is not a given name
+        if len(span) > 1 and (span[0].is_sent_start or span[0].lower_ in _not_name_words()):
+            span = Span(doc, span.start + 1, span.end, label="PERSON")
+        if _acceptable(span):
+            spans.append(span)
+    return spans
+
+
 def candidate_spans(doc: Doc) -> list[Span]:
-    """Known-case names first, then NER persons that do not overlap them."""
-    chosen: list[Span] = []
-    for span in doc.spans[CASE_KEY] if CASE_KEY in doc.spans else []:
-        chosen.append(span)
+    """Known-case names first, then NER persons, then rule-found names, longest first."""
+    chosen: list[Span] = list(doc.spans.get(CASE_KEY, []))
+    others: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS:
-            continue
-        trimmed = _trim(ent)
-        if trimmed is None or not _acceptable(trimmed):
-            continue
-        if any(trimmed.start < c.end and c.start < trimmed.end for c in chosen):
-            continue
-        chosen.append(trimmed)
+        if ent.label_ in PERSON_LABELS:
+            trimmed = _trim(ent)
+            if trimmed is not None and _acceptable(trimmed):
+                others.append(trimmed)
+    others.extend(_rule_spans(doc))
+    for span in sorted(others, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(span.start < c.end and c.start < span.end for c in chosen):
+            chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
 
 

@@ -32,5 +32,5 @@ def is_relevant(extraction: Extraction, text: str) -> bool:
     if any(p.case_hint for p in extraction.people):
         return True
     affirmed = {e.type for e in extraction.events if not e.negated and e.person is not None}
-    points = sum(2 if t in core else 1 for t in affirmed)
+    points = sum(3 if t in core else 1 for t in affirmed)
     return points + topic_words(text, extraction.language) >= threshold

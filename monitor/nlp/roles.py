@@ -45,6 +45,8 @@ def mention_role(doc: Doc, span: Span, others: list[Span]) -> Role | None:
             or doc[i].text.lower() in ("and", "и")
         ):
             break
+        if _is_verb_like(doc, i) or doc[i].lower_.endswith("ed"):
+            break
         before.append(doc[i])
     for token in before:
         role = cue_role(token.text)

@@ -1,0 +1,38 @@
+import datetime as dt
+
+from monitor.nlp.dates import find_dates
+
+ANCHOR = dt.date(2025, 3, 12)  # a Wednesday
+
+
+def dates(text: str, anchor: dt.date | None = ANCHOR) -> list[dt.date]:
+    return [hit.date for hit in find_dates(text, anchor)]
+
+
+def test_full_english_date() -> None:
+    assert dates("on February 25, 2024, the court ruled") == [dt.date(2024, 2, 25)]
+
+
+def test_russian_day_and_month_take_the_article_year() -> None:
+    assert dates("Его задержали 3 марта.") == [dt.date(2025, 3, 3)]
+
+
+def test_a_day_months_after_the_article_is_last_year() -> None:
+    assert dates("Его задержали 20 ноября.") == [dt.date(2024, 11, 20)]
+
+
+def test_weekday_is_the_last_one_before_the_article() -> None:
+    assert dates("He was detained on Monday.") == [dt.date(2025, 3, 10)]
+
+
+def test_today_and_yesterday_in_both_languages() -> None:
+    assert dates("сегодня") == [ANCHOR]
+    assert dates("yesterday") == [dt.date(2025, 3, 11)]
+
+
+def test_relative_dates_need_an_article_date() -> None:
+    assert dates("He was detained yesterday.", anchor=None) == []
+
+
+def test_month_alone_gives_no_day() -> None:
+    assert dates("In October 2023 he was detained.") == []

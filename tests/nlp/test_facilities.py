@@ -1,0 +1,48 @@
+import pytest
+
+from monitor.nlp.facilities import find_facilities
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("He was moved to penal colony No. 7 last year.", "Correctional Facility No. 7"),
+        ("He is held in Correctional Facility No. 13.", "Correctional Facility No. 13"),
+        ("Его этапировали в колонию №15.", "Correctional Facility No. 15"),
+        ("Он отбывает срок в 11-м исправительном учреждении.", "Correctional Facility No. 11"),
+        ("Его перевели в УОН №14.", "Correctional Facility No. 14"),
+        ("She was taken to Baku Pretrial Detention Center No. 1.", "Baku Pretrial Detention Center No. 1"),
+        ("Его поместили в Бакинский следственный изолятор №1.", "Baku Pretrial Detention Center No. 1"),
+        ("He spent a month in the Kurdakhani detention center.", "Baku Pretrial Detention Center No. 1"),
+        ("Он находится в СИЗО-3.", "Pretrial Detention Center No. 3"),
+        ("He was sent to Gobustan prison.", "Gobustan Prison"),
+        ("Его перевели в Гобустанскую тюрьму.", "Gobustan Prison"),
+        ("Прокурор посетил Умбакы.", "Umbaki Penitentiary Complex"),
+    ],
+)
+def test_places_of_detention_get_their_canonical_name(text: str, canonical: str) -> None:
+    assert [hit.canonical for hit in find_facilities(text)] == [canonical]
+
+
+def test_police_station_keeps_number_and_district() -> None:
+    text = "He was summoned to police station No. 21 of Sabail district."
+    assert [h.canonical for h in find_facilities(text)] == [
+        "Police Station No. 21 of the Sabail District"
+    ]
+
+
+def test_russian_police_station_district_is_translated() -> None:
+    text = "Его вызвали в 21-е отделение полиции Сабаильского районного управления."
+    assert [h.canonical for h in find_facilities(text)] == [
+        "Police Station No. 21 of the Sabail District"
+    ]
+
+
+def test_the_facility_number_is_part_of_the_span() -> None:
+    text = "He is in Correctional Facility No. 13 now."
+    hit = find_facilities(text)[0]
+    assert text[hit.start : hit.end] == "Correctional Facility No. 13"
+
+
+def test_an_abbreviation_inside_a_word_is_not_a_facility() -> None:
+    assert find_facilities("Ливсы и Ивсон") == []
