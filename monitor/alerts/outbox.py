@@ -97,7 +97,9 @@ def plan_deliveries(
     """Create the deliveries not planned yet; returns how many."""
     have = set(session.scalars(select(db.Delivery.idempotency_key)))
     subscribers = list(session.scalars(select(db.Subscriber).where(db.Subscriber.active.is_(True))))
-    countries = dict(session.execute(select(db.Case.id, db.Case.country)).tuples())
+    countries = {
+        row.id: row.country for row in session.execute(select(db.Case.id, db.Case.country))
+    }
     planned = 0
 
     def plan(alert: db.Alert, key: str, **fields: Any) -> None:

@@ -13,9 +13,7 @@ from monitor.db import models as db
 from monitor.timeline import record_developments
 from tests.alerts.builders import add_article, add_case, add_event
 
-SENTENCE = (
-    "Гобустанская тюрьма: Мохйаддина Оруджева <b>перевели</b> в карцер, сообщил адвокат."
-)
+SENTENCE = "Гобустанская тюрьма: Мохйаддина Оруджева <b>перевели</b> в карцер, сообщил адвокат."
 
 
 @pytest.fixture
@@ -41,7 +39,9 @@ def raise_one(session: Session, event_type: str = "ill_treatment", day: int = 10
         url=f"https://www.kavkaz-uzel.eu/articles/4202{day:02d}",
         language="ru",
     )
-    add_event(session, article, "orujov-mohyaddin", event_type, SENTENCE, name="Мохйаддина Оруджева")
+    add_event(
+        session, article, "orujov-mohyaddin", event_type, SENTENCE, name="Мохйаддина Оруджева"
+    )
     (development,) = record_developments(session, article)
     alert = session.query(db.Alert).filter_by(development_id=development.id).one()
     session.commit()
