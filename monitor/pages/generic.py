@@ -108,9 +108,10 @@ def extract(
     lines: list[str] = []
     author = first_text(root, selectors.author) if selectors and selectors.author else None
     if container is not None:
+        published = publication_time(root, container, outlet, [])  # before dropping parts
         drop(container, (*DEFAULT_DROP, *(selectors.drop if selectors else ())))
         lines = block_lines(container)
-        published = publication_time(root, container, outlet, lines)
+        published = published or publication_time(root, container, outlet, lines)
         author = author or byline(lines)
     paragraphs = _body(lines, title, language)
     if not paragraphs:
