@@ -134,7 +134,10 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     etag: Mapped[str | None] = mapped_column(String(300))
     last_modified: Mapped[str | None] = mapped_column(String(100))
+    # new -> processing (claimed by a worker) -> analyzed -> processed, or failed
     status: Mapped[str] = mapped_column(String(16), default="new")
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[dt.datetime | None]
     relevant: Mapped[bool | None] = mapped_column(Boolean)
     processed_at: Mapped[dt.datetime | None]
     process_error: Mapped[str | None] = mapped_column(Text)
