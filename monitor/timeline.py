@@ -10,8 +10,10 @@ arrest reported in English and Russian by three outlets is one development with 
 sources.
 
 Only news opens a development: background paragraphs, events dated more than the
-window before the article (facts restated), and, with ``lead_only``, mentions outside
-the headline and lead paragraph can only add a source. Every new development of an
+window before the article (facts restated), with ``lead_only`` mentions outside the
+headline and lead paragraph, and earlier steps of the proceedings that the lead recaps
+beside a later one (``supersedes``: an appeal article's mention of the sentence) can
+only add a source. Every new development of an
 active case raises one alert (:func:`monitor.alerts.raising.raise_alerts`).
 """
 
@@ -90,14 +92,33 @@ def _inside(start: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in ranges)
 
 
+def paragraph_index(row: db.Article, start: int) -> int:
+    """The paragraph holding character ``start`` of the article text (-1: the title)."""
+    offset = len(row.title) + 1
+    if start < offset:
+        return -1
+    for index, paragraph in enumerate(row.paragraphs):
+        offset += len(str(paragraph.get("text", ""))) + 1
+        if start < offset:
+            return index
+    return len(row.paragraphs)
+
+
 def _news_types(
     reports: list[tuple[db.EventMention, db.MatchRecord]], row: db.Article, config: AlertConfig
 ) -> dict[str, set[str]]:
-    """Per case, the event types the article is news about (headline types first)."""
+    """Per case, the event types the article is news about.
+
+    The headline's types if it has any for the case, else the lead's; with
+    ``case_lead``, a case the lead does not name with a development gets its own lead:
+    the first paragraph reporting a development of it. Types that a later step of the
+    same proceedings supersedes are context.
+    """
     ranges = lead_ranges(row, config.lead_paragraphs)
     title = (0, len(row.title))
     in_title: dict[str, set[str]] = {}
     in_lead: dict[str, set[str]] = {}
+    by_paragraph: dict[str, dict[int, set[str]]] = {}
     for event, match in reports:
         if event.background or match.case_id is None:
             continue
@@ -105,7 +126,18 @@ def _news_types(
             in_title.setdefault(match.case_id, set()).add(event.type)
         if not config.lead_only or _inside(event.start, ranges):
             in_lead.setdefault(match.case_id, set()).add(event.type)
-    return {case: in_title.get(case) or types for case, types in in_lead.items()}
+        paragraphs = by_paragraph.setdefault(match.case_id, {})
+        paragraphs.setdefault(paragraph_index(row, event.start), set()).add(event.type)
+    if config.case_lead:
+        for case, paragraphs in by_paragraph.items():
+            if case not in in_lead:
+                in_lead[case] = paragraphs[min(paragraphs)]
+    news: dict[str, set[str]] = {}
+    for case, types in in_lead.items():
+        chosen = in_title.get(case) or types
+        context = set().union(*(config.supersedes.get(t, frozenset()) for t in chosen))
+        news[case] = chosen - context
+    return news
 
 
 def article_reports(session: Session, row: db.Article, config: AlertConfig) -> list[Report]:
@@ -226,6 +258,7 @@ def record_developments(
             type=report.event.type,
             date=report.date,
             origin="article",
+            status="active",
             summary=report.event.sentence,
         )
         case.developments.append(development)

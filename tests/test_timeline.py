@@ -21,9 +21,7 @@ def alerts(session: Session) -> list[db.Alert]:
 
 def news_of_hunger_strike(session: Session, published: dt.date = JAN_10) -> db.Article:
     sentence = "Jailed blogger Ramil Safarli began a hunger strike in prison on Friday."
-    article = add_article(
-        session, "Blogger starts hunger strike", [sentence], published=published
-    )
+    article = add_article(session, "Blogger starts hunger strike", [sentence], published=published)
     add_event(session, article, "safarli-ramil", "hunger_strike", sentence, name="Ramil Safarli")
     return article
 
@@ -90,19 +88,31 @@ def test_a_fact_dated_long_before_the_article_opens_no_development(session: Sess
     sentence = "Ramil Safarli was detained by the police in March 2024."
     article = add_article(session, "Ramil Safarli detained", [sentence], published=JAN_10)
     add_event(
-        session, article, "safarli-ramil", "arrest", sentence,
-        name="Ramil Safarli", date=dt.date(2024, 3, 5),
+        session,
+        article,
+        "safarli-ramil",
+        "arrest",
+        sentence,
+        name="Ramil Safarli",
+        date=dt.date(2024, 3, 5),
     )
     assert record_developments(session, article) == []
 
 
 def test_a_restated_fact_becomes_a_source_of_the_known_development(session: Session) -> None:
-    case = add_case(session, "safarli-ramil", "Ramil Safarli", known=[("arrest", dt.date(2024, 3, 5))])
+    case = add_case(
+        session, "safarli-ramil", "Ramil Safarli", known=[("arrest", dt.date(2024, 3, 5))]
+    )
     sentence = "Ramil Safarli was detained by the police in March 2024."
     article = add_article(session, "Ramil Safarli detained", [sentence], published=JAN_10)
     add_event(
-        session, article, "safarli-ramil", "arrest", sentence,
-        name="Ramil Safarli", date=dt.date(2024, 3, 5),
+        session,
+        article,
+        "safarli-ramil",
+        "arrest",
+        sentence,
+        name="Ramil Safarli",
+        date=dt.date(2024, 3, 5),
     )
 
     assert record_developments(session, article) == []
@@ -111,7 +121,9 @@ def test_a_restated_fact_becomes_a_source_of_the_known_development(session: Sess
 
 
 def test_a_development_already_known_from_the_list_raises_no_alert(session: Session) -> None:
-    add_case(session, "safarli-ramil", "Ramil Safarli", known=[("hunger_strike", dt.date(2026, 1, 1))])
+    add_case(
+        session, "safarli-ramil", "Ramil Safarli", known=[("hunger_strike", dt.date(2026, 1, 1))]
+    )
     assert record_developments(session, news_of_hunger_strike(session)) == []
     assert alerts(session) == []
 
@@ -134,8 +146,11 @@ def test_a_syndicated_copy_outside_the_window_is_the_same_development(session: S
     record_developments(session, news_of_hunger_strike(session))
     sentence = "Jailed blogger Ramil Safarli began a hunger strike in prison on Friday!"
     late = add_article(
-        session, "Blogger on hunger strike", [sentence],
-        published=JAN_10 + dt.timedelta(days=45), outlet="aggregator",
+        session,
+        "Blogger on hunger strike",
+        [sentence],
+        published=JAN_10 + dt.timedelta(days=45),
+        outlet="aggregator",
     )
     add_event(session, late, "safarli-ramil", "hunger_strike", sentence, name="Ramil Safarli")
 
@@ -147,11 +162,19 @@ def test_a_rejected_or_uncertain_match_records_nothing(session: Session) -> None
     add_case(session, "safarli-ramil", "Ramil Safarli")
     sentence = "Ramil Safarli was detained outside his home on Monday."
     article = add_article(session, "Blogger detained", [sentence], published=JAN_10)
-    add_event(session, article, "safarli-ramil", "arrest", sentence,
-              name="Ramil Safarli", review_status="rejected")
+    add_event(
+        session,
+        article,
+        "safarli-ramil",
+        "arrest",
+        sentence,
+        name="Ramil Safarli",
+        review_status="rejected",
+    )
     other = add_article(session, "Another detention", [sentence + " "], published=JAN_10)
-    add_event(session, other, "safarli-ramil", "arrest", sentence,
-              name="Ramil Safarli", decision="review")
+    add_event(
+        session, other, "safarli-ramil", "arrest", sentence, name="Ramil Safarli", decision="review"
+    )
 
     assert record_developments(session, article) == []
     assert record_developments(session, other) == []
@@ -191,7 +214,11 @@ def development(event_type: str, day: int, ident: int) -> db.Development:
 
 def test_derive_status_takes_the_latest_development_that_changes_custody() -> None:
     config = load_alert_config({})
-    timeline = [development("release", 20, 3), development("arrest", 1, 1), development("trial", 25, 4)]
+    timeline = [
+        development("release", 20, 3),
+        development("arrest", 1, 1),
+        development("trial", 25, 4),
+    ]
     assert derive_status(timeline, config) == "released"
     timeline.append(development("sentence", 10, 2))
     assert derive_status(timeline, config) == "released"
@@ -209,3 +236,37 @@ def test_death_is_final_whatever_is_dated_after_it() -> None:
     config = load_alert_config({})
     timeline = [development("death", 5, 1), development("release", 9, 2)]
     assert derive_status(timeline, config) == "deceased"
+
+
+def test_several_mentions_of_one_development_in_an_article_are_one(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    first = "Ramil Safarli began a hunger strike on Friday."
+    second = "Ramil Safarli is refusing food, his hunger strike continues."
+    article = add_article(session, "Hunger strike", [f"{first} {second}"], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "hunger_strike", first, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "hunger_strike", second, name="Ramil Safarli")
+
+    assert len(record_developments(session, article)) == 1
+    assert len(alerts(session)) == 1
+
+
+def test_an_appeal_lead_recaps_the_sentence_as_context(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    lead = "The appeal court upheld the six-year sentence of Ramil Safarli."
+    article = add_article(session, "Verdict against blogger stands", [lead], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "appeal", lead, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "sentence", lead, name="Ramil Safarli")
+
+    assert [d.type for d in record_developments(session, article)] == ["appeal"]
+
+
+def test_a_case_named_only_further_down_has_its_own_lead(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    lead = "The president pardoned two hundred convicts on Monday."
+    named = "Among those freed is the blogger Ramil Safarli."
+    later = "Ramil Safarli had been arrested in 2023 and tried last year."
+    article = add_article(session, "Pardon decree signed", [lead, named, later], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "release", named, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "trial", later, name="Ramil Safarli")
+
+    assert [d.type for d in record_developments(session, article)] == ["release"]

@@ -32,7 +32,9 @@ class AlertConfig:
     window_days: int = 30
     lead_only: bool = True
     lead_paragraphs: int = 1
+    case_lead: bool = True
     near_duplicate_ratio: float = 88.0
+    supersedes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
     default_severity: str = "digest"
     status_after: Mapping[str, str] = field(default_factory=dict)
@@ -83,7 +85,12 @@ def from_mapping(data: Mapping[str, Any]) -> AlertConfig:
         window_days=int(timeline.get("window_days", 30)),
         lead_only=bool(timeline.get("lead_only", True)),
         lead_paragraphs=int(timeline.get("lead_paragraphs", 1)),
+        case_lead=bool(timeline.get("case_lead", True)),
         near_duplicate_ratio=float(timeline.get("near_duplicate_ratio", 88)),
+        supersedes={
+            str(k): frozenset(str(t) for t in v or [])
+            for k, v in (timeline.get("supersedes") or {}).items()
+        },
         severity=severity,
         default_severity=default,
         status_after={str(k): str(v) for k, v in (data.get("status_after") or {}).items()},

@@ -319,7 +319,7 @@ def test_operator_alerts_go_to_the_operator(
 class Hook(BaseHTTPRequestHandler):
     received: list[tuple[str, dict[str, Any]]] = []  # noqa: RUF012 (the server shares it)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         Hook.received.append((self.headers["Idempotency-Key"], json.loads(body)))
         self.send_response(204)
