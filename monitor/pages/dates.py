@@ -11,18 +11,73 @@ import re
 from zoneinfo import ZoneInfo
 
 MONTHS = {
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], start=1)},
-    **{m: i for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1)},
-    **{m: i for i, m in enumerate(
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-         "сентября", "октября", "ноября", "декабря"], start=1)},
-    **{m: i for i, m in enumerate(
-        ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-         "сентябрь", "октябрь", "ноябрь", "декабрь"], start=1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            start=1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            start=1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ],
+            start=1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "январь",
+                "февраль",
+                "март",
+                "апрель",
+                "май",
+                "июнь",
+                "июль",
+                "август",
+                "сентябрь",
+                "октябрь",
+                "ноябрь",
+                "декабрь",
+            ],
+            start=1,
+        )
+    },
 }
 
 TIME_FIRST = re.compile(r"\b(\d{1,2}):(\d{2}),?\s+(\d{1,2})\s+([A-Za-zА-Яа-яЁё]+)\.?,?\s+(\d{4})")

@@ -8,12 +8,31 @@ from collections.abc import Iterable
 import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.etree import ParserError, XMLSyntaxError
-
-HtmlElement = lxml.html.HtmlElement
+from lxml.html import HtmlElement as HtmlElement
 
 BLOCKS = frozenset(
-    {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre",
-     "figcaption", "section", "article", "header", "footer", "dd", "dt", "address"}
+    {
+        "p",
+        "div",
+        "li",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "pre",
+        "figcaption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "dd",
+        "dt",
+        "address",
+    }
 )
 SKIPPED = frozenset({"h1", "script", "style", "noscript", "template"})
 SPACES = re.compile(r"\s+")

@@ -68,6 +68,15 @@ def publication_time(
     return None
 
 
+def drop_datelines(container: HtmlElement, selectors: tuple[str, ...]) -> None:
+    """Remove the dateline elements once read: an old-style dateline ("16 July 2013,
+    01:39") looks like the first timestamp of an "All news" sidebar to the boilerplate
+    rules, which would cut the body from there on."""
+    for element in select(container, selectors):
+        if len(clean_text(element.text_content())) <= 60 and element.getparent() is not None:
+            element.drop_tree()
+
+
 def byline(lines: list[str]) -> str | None:
     for line in lines:
         match = BYLINE.match(line)
@@ -85,8 +94,9 @@ def trafilatura_fallback(
     )
     if document is None:
         return None, [], None, None
-    text = document.text or ""
-    return document.title, text.splitlines(), document.date, document.author
+    data = document if isinstance(document, dict) else document.as_dict()
+    text = str(data.get("text") or "")
+    return data.get("title"), text.splitlines(), data.get("date"), data.get("author")
 
 
 def extract(
@@ -110,6 +120,7 @@ def extract(
     if container is not None:
         published = publication_time(root, container, outlet, [])  # before dropping parts
         drop(container, (*DEFAULT_DROP, *(selectors.drop if selectors else ())))
+        drop_datelines(container, selectors.date if selectors else ())
         lines = block_lines(container)
         published = published or publication_time(root, container, outlet, lines)
         author = author or byline(lines)

@@ -61,9 +61,7 @@ def feed_links(raw: bytes, outlet: Outlet, base_url: str) -> list[str]:
     if root is None:
         return []
     hrefs = [str(t) for t in root.xpath("//*[local-name()='item']/*[local-name()='link']/text()")]
-    hrefs += [
-        str(h) for h in root.xpath("//*[local-name()='entry']/*[local-name()='link']/@href")
-    ]
+    hrefs += [str(h) for h in root.xpath("//*[local-name()='entry']/*[local-name()='link']/@href")]
     found = []
     for href in hrefs:
         absolute = localize(urljoin(base_url + "/", href.strip()), outlet, base_url)
