@@ -41,13 +41,15 @@ class _Context:
         self.sents = list(doc.sents)
         self.sent_of = {}
         for index, sent in enumerate(self.sents):
-            for token in sent:
-                self.sent_of[token.i] = index
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = index
         self.paragraph_of = [doc.text.count("\n", 0, s.start_char) for s in self.sents]
-        all_spans = [s for g in groups for s in g.spans]
+        taken = {i for g in groups for s in g.spans for i in range(s.start, s.end)}
         roles: list[Role | None] = []
         for group in groups:
-            found = [mention_role(doc, s, all_spans) for s in group.spans]
+            found = [
+                mention_role(doc, s, taken, self.sents[self.sent_of[s.start]]) for s in group.spans
+            ]
             full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
             roles.append(cue or ("detainee" if "detainee" in found else None))

@@ -34,7 +34,7 @@ class CaseNameMatcher:
                 by_case[pattern.case_id].append(text)
         self.size = 0
         for case_id, texts in by_case.items():
-            docs = list(nlp.tokenizer.pipe(sorted(set(texts))))
+            docs = list(nlp.tokenizer.pipe(sorted(set(texts))))  # type: ignore[union-attr]
             self.matcher.add(case_id, docs)
             self.size += len(docs)
 

@@ -131,7 +131,7 @@ def _longest_first(hits: list[ChargeHit]) -> list[ChargeHit]:
 
 @Language.factory("charge_ruler")
 def make_charge_ruler(nlp: Language, name: str) -> ChargeRuler:
-    return ChargeRuler(nlp.lang)
+    return ChargeRuler(nlp.lang or "xx")
 
 
 class ChargeRuler:

@@ -85,7 +85,7 @@ def is_background_sentence(sentence: str, lang: str) -> bool:
 
 @Language.factory("event_tagger")
 def make_event_tagger(nlp: Language, name: str) -> EventTagger:
-    return EventTagger(nlp.lang)
+    return EventTagger(nlp.lang or "xx")
 
 
 class EventTagger:

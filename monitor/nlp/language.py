@@ -42,10 +42,9 @@ def detect_language(text: str) -> str:
         if ch.isalpha():
             script = _script(ch)
             counts[script] = counts.get(script, 0) + 1
-    total = sum(counts.values())
-    if total == 0:
+    if not counts:
         return "und"
-    script, count = max(counts.items(), key=lambda item: item[1])
+    script, _ = max(counts.items(), key=lambda item: item[1])
     if script == "georgian":
         return "ka"
     if script == "armenian":

@@ -136,6 +136,7 @@ def nominative(words: tuple[str, ...], cases: tuple[str | None, ...]) -> str:
     return " ".join([*(_given_nominative(g, feminine) for g in given), surname])
 
 
+@lru_cache(maxsize=65536)
 def surname_key(word: str) -> str:
     """A spelling-tolerant key: ``Оруджевым`` and ``Orujev`` -> ``orudzhev``-like Latin."""
     base, _ = _surname_nominative(word, None, False) if is_cyrillic(word) else (word, None)

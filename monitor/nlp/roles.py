@@ -33,10 +33,14 @@ def cue_role(word: str) -> str | None:
     return None
 
 
-def mention_role(doc: Doc, span: Span, others: list[Span]) -> Role | None:
-    """The role cue words give one mention, or None when they say nothing."""
-    sent = span.sent
-    blocked = {t.i for o in others if o != span for t in o}
+def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None) -> Role | None:
+    """The role cue words give one mention, or None when they say nothing.
+
+    ``taken`` holds the token indexes of all person mentions: a cue never reaches past
+    another person's name.
+    """
+    sent = sent if sent is not None else span.sent
+    blocked = taken.difference(range(span.start, span.end))
     before = []
     for i in range(span.start - 1, max(sent.start, span.start - _BEFORE) - 1, -1):
         if (
@@ -51,7 +55,7 @@ def mention_role(doc: Doc, span: Span, others: list[Span]) -> Role | None:
     for token in before:
         role = cue_role(token.text)
         if role in CUE_ROLES:
-            return role  # type: ignore[return-value]
+            return role
     end = span.end
     if end < sent.end and doc[end].text == ",":
         for i in range(end + 1, min(sent.end, end + 1 + _AFTER)):
@@ -61,7 +65,7 @@ def mention_role(doc: Doc, span: Span, others: list[Span]) -> Role | None:
             if role is not None and _is_verb_like(doc, i + 1):
                 return None  # "against Orujov, his lawyer reported": the cue is a subject
             if role in CUE_ROLES:
-                return role  # type: ignore[return-value]
+                return role
             if role == "detainee":
                 return "detainee"
     return None

@@ -55,12 +55,11 @@ class SentenceSetter:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = {start for start, _ in sentence_bounds(doc.text)}
+        pending = False  # a line starts at a whitespace token: start at the next one
         for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
-        # whitespace tokens ("\n") that begin a line stay attached to the sentence before
-        for token in doc:
-            if token.i > 0 and token.is_space and token.is_sent_start:
-                token.is_sent_start = False
-                if token.i + 1 < len(doc):
-                    doc[token.i + 1].is_sent_start = True
+            start = token.i == 0 or token.idx in starts or pending
+            pending = False
+            if start and token.is_space and token.i > 0:
+                start, pending = False, True
+            token.is_sent_start = start
         return doc

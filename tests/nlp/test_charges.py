@@ -56,7 +56,12 @@ def test_foreign_code_article_is_other() -> None:
 
 @pytest.mark.parametrize(
     ("ref", "code"),
-    [("206.3.2", "smuggling"), ("193-1.3.2", "money_laundering"), ("274", "treason"), ("999", "other")],
+    [
+        ("206.3.2", "smuggling"),
+        ("193-1.3.2", "money_laundering"),
+        ("274", "treason"),
+        ("999", "other"),
+    ],
 )
 def test_article_numbers_map_to_codes(ref: str, code: str) -> None:
     from monitor.nlp.charges import charge_rules

@@ -30,7 +30,11 @@ def test_news_outlet_is_not_a_person(extractor: Extractor) -> None:
 
 def test_facility_number_survives_the_ner(extractor: Extractor) -> None:
     result = extractor.extract(
-        article("Transfer", "Rauf Ismayilov was transferred to Correctional Facility No. 12.", language="en")
+        article(
+            "Transfer",
+            "Rauf Ismayilov was transferred to Correctional Facility No. 12.",
+            language="en",
+        )
     )
     assert [f.canonical for f in result.facilities] == ["Correctional Facility No. 12"]
     assert [e.type for e in result.events] == ["transfer"]
@@ -69,14 +73,23 @@ def test_lawyer_and_relative_are_not_detainees(extractor: Extractor) -> None:
 
 def test_not_released_gives_no_release(extractor: Extractor) -> None:
     result = extractor.extract(
-        article("Still in jail", "Rauf Ismayilov was not released despite the amnesty act.", language="en")
+        article(
+            "Still in jail",
+            "Rauf Ismayilov was not released despite the amnesty act.",
+            language="en",
+        )
     )
     assert "release" not in {e.type for e in result.events if not e.negated}
 
 
 def test_released_gives_a_release(extractor: Extractor) -> None:
     result = extractor.extract(
-        article("Freed", "Rauf Ismayilov was released from prison on Monday.", language="en", published=MONDAY)
+        article(
+            "Freed",
+            "Rauf Ismayilov was released from prison on Monday.",
+            language="en",
+            published=MONDAY,
+        )
     )
     release = next(e for e in result.events if e.type == "release" and e.person is not None)
     assert release.date == dt.date(2025, 6, 16)
@@ -91,7 +104,11 @@ def test_several_people_in_one_sentence_get_one_event_each(extractor: Extractor)
             language="en",
         )
     )
-    sentenced = {result.people[e.person].normalized for e in result.events if e.type == "sentence" and e.person is not None}  # type: ignore[index]
+    sentenced = {
+        result.people[e.person].normalized
+        for e in result.events
+        if e.type == "sentence" and e.person is not None
+    }  # type: ignore[index]
     assert sentenced == {"Rauf Ismayilov", "Leyla Hasanova", "Tofig Aliyev"}
 
 
@@ -126,7 +143,11 @@ def test_charge_goes_to_the_person_it_is_brought_against(extractor: Extractor) -
 
 
 def test_offsets_point_into_article_text(extractor: Extractor) -> None:
-    doc = article("Blogger held", "Rauf Ismayilov was detained near Correctional Facility No. 3.", language="en")
+    doc = article(
+        "Blogger held",
+        "Rauf Ismayilov was detained near Correctional Facility No. 3.",
+        language="en",
+    )
     result = extractor.extract(doc)
     start, end = result.people[0].spans[0]
     assert doc.text[start:end] == "Rauf Ismayilov"
@@ -168,7 +189,7 @@ def test_russian_not_released_and_background(extractor: Extractor) -> None:
         article(
             "Активиста не освободили",
             "Лейлу Гасанову не освободили по амнистии, сообщила ее сестра.",
-            "Как ранее сообщал \"Кавказский узел\", Гасанову задержали 3 марта.",
+            'Как ранее сообщал "Кавказский узел", Гасанову задержали 3 марта.',
             language="ru",
             published=MONDAY,
         )
@@ -182,7 +203,9 @@ def test_russian_not_released_and_background(extractor: Extractor) -> None:
 
 def test_other_languages_do_not_crash_and_use_rules(case_extractor: Extractor) -> None:
     result = case_extractor.extract(
-        article("Zaur Rahimli həbs edildi", "Jurnalist Zaur Rahimli məhkəmə qərarı ilə həbs edilib.")
+        article(
+            "Zaur Rahimli həbs edildi", "Jurnalist Zaur Rahimli məhkəmə qərarı ilə həbs edilib."
+        )
     )
     assert result.language == "az"
     assert [p.case_hint for p in result.people] == ["rahimli-zaur"]

@@ -11,9 +11,18 @@ from monitor.nlp.facilities import find_facilities
         ("Его этапировали в колонию №15.", "Correctional Facility No. 15"),
         ("Он отбывает срок в 11-м исправительном учреждении.", "Correctional Facility No. 11"),
         ("Его перевели в УОН №14.", "Correctional Facility No. 14"),
-        ("She was taken to Baku Pretrial Detention Center No. 1.", "Baku Pretrial Detention Center No. 1"),
-        ("Его поместили в Бакинский следственный изолятор №1.", "Baku Pretrial Detention Center No. 1"),
-        ("He spent a month in the Kurdakhani detention center.", "Baku Pretrial Detention Center No. 1"),
+        (
+            "She was taken to Baku Pretrial Detention Center No. 1.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
+        (
+            "Его поместили в Бакинский следственный изолятор №1.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
+        (
+            "He spent a month in the Kurdakhani detention center.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
         ("Он находится в СИЗО-3.", "Pretrial Detention Center No. 3"),
         ("He was sent to Gobustan prison.", "Gobustan Prison"),
         ("Его перевели в Гобустанскую тюрьму.", "Gobustan Prison"),
