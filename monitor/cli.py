@@ -177,26 +177,29 @@ def crawl(ctx: click.Context, outlets: tuple[str, ...], refetch: bool) -> None:
 
 @main.command()
 @click.option("--limit", type=int, help="Process at most this many articles.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Analyse in this many processes (extraction is CPU-bound).",
+)
 @click.pass_context
-def process(ctx: click.Context, limit: int | None) -> None:
+def process(ctx: click.Context, limit: int | None, workers: int) -> None:
     """Extract and match every article not yet processed; update case timelines."""
-    report = _process(_settings(ctx), limit)
-    if report.failed:
-        sys.exit(1)
-
-
-def _process(settings: Settings, limit: int | None = None) -> object:
     from monitor.db.session import session_factory
     from monitor.processing import process_pending
 
+    settings = _settings(ctx)
     _ready_db(settings)
-    report = process_pending(session_factory(settings.database_url), limit=limit)
+    report = process_pending(session_factory(settings.database_url), limit=limit, workers=workers)
     click.echo(
         f"processed {report.processed} articles ({report.relevant} relevant, {report.failed} "
         f"failed): {report.matches} case matches, {report.needs_review} for review, "
         f"{report.developments} new developments"
     )
-    return report
+    if report.failed or report.errors:
+        sys.exit(1)
 
 
 @main.command()

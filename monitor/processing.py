@@ -1,28 +1,47 @@
 """`monitor process`: extract and match every article not yet processed, and store it.
 
-For each new article: the analysis (people, facilities, charges, developments, matches)
-replaces whatever an earlier pass stored for it; then the case timelines take in the
-developments of matched people (:mod:`monitor.timeline`). Each article is committed on
-its own, so a failure leaves the others done and the failed one marked with its error.
+Two phases, so that any number of workers gives the same result as one:
+
+1. **Analysis** (CPU-bound, parallel): workers claim batches of new articles (status
+   ``new`` → ``processing``), run extraction and matching, store mentions, matches and
+   event mentions, and mark them ``analyzed``. Claims are atomic on SQLite and PostgreSQL
+   (``FOR UPDATE SKIP LOCKED`` there); a claim older than ``CLAIM_TIMEOUT`` (a worker that
+   died) returns to the queue.
+2. **Timeline** (serial, under the ``timeline`` lock): analysed articles enter the case
+   timelines in publication order (:mod:`monitor.timeline`), which decides what is new
+   and raises alerts. Order matters there, so it is never parallel.
+
+Each article is committed on its own: a failure leaves the others done and the failed
+one marked with its error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+import multiprocessing
+import os
+import queue as queues
+import socket
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.analysis import Analysis, Analyzer
 from monitor.db import models as db
+from monitor.db.session import session_factory
+from monitor.locks import DatabaseLock, process_alive
 from monitor.registry import load_cases, load_judgements
 from monitor.store import article_from_row
 from monitor.timeline import record_developments
 
 log = logging.getLogger(__name__)
+
+CLAIM_BATCH = 16
+CLAIM_TIMEOUT = dt.timedelta(minutes=30)
 
 
 @dataclass
@@ -34,6 +53,15 @@ class ProcessReport:
     needs_review: int = 0
     developments: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def add(self, other: ProcessReport) -> None:
+        self.processed += other.processed
+        self.failed += other.failed
+        self.relevant += other.relevant
+        self.matches += other.matches
+        self.needs_review += other.needs_review
+        self.developments += other.developments
+        self.errors += other.errors
 
 
 def build_analyzer(session: Session) -> Analyzer:
@@ -62,6 +90,7 @@ def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list
         row.mentions.append(mention)
         people.append(mention)
     for facility in extraction.facilities:
+        span = [facility.start, facility.end]
         row.mentions.append(
             db.Mention(
                 kind="facility",
@@ -69,7 +98,7 @@ def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list
                 value=facility.canonical,
                 start=facility.start,
                 end=facility.end,
-                spans=[[facility.start, facility.end]],
+                spans=[span],
             )
         )
     session.flush()
@@ -113,22 +142,198 @@ def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list
         session.add(record)
         records.append(record)
     row.relevant = analysis.relevant
-    row.status = "processed"
-    row.processed_at = dt.datetime.now(dt.UTC)
+    row.status = "analyzed"
     row.process_error = None
     session.flush()
     return records
 
 
-def pending_ids(session: Session, limit: int | None = None) -> list[int]:
-    query = (
+# --- phase 1: claims and analysis --------------------------------------------------------
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def _dead_local_worker(claimed_by: str | None) -> bool:
+    host, _, rest = (claimed_by or "").partition(":")
+    pid = rest.partition(":")[0]
+    return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
+
+
+def release_stale_claims(session: Session, now: dt.datetime | None = None) -> int:
+    """Articles claimed by a worker that died go back to the queue: at once when the
+    worker ran on this host, else when the claim is older than ``CLAIM_TIMEOUT``."""
+    cutoff = (now or dt.datetime.now(dt.UTC)) - CLAIM_TIMEOUT
+    claimed = session.execute(
+        select(db.Article.id, db.Article.claimed_by, db.Article.claimed_at).where(
+            db.Article.status == "processing"
+        )
+    ).all()
+    stale = [
+        article_id
+        for article_id, owner, claimed_at in claimed
+        if claimed_at is None or claimed_at < cutoff or _dead_local_worker(owner)
+    ]
+    if stale:
+        session.execute(
+            update(db.Article)
+            .where(db.Article.id.in_(stale), db.Article.status == "processing")
+            .values(status="new", claimed_by=None, claimed_at=None)
+        )
+    session.commit()
+    return len(stale)
+
+
+def claim_batch(session: Session, worker: str, size: int = CLAIM_BATCH) -> list[int]:
+    """Atomically take up to ``size`` new articles for ``worker``; their ids in order."""
+    candidates = (
         select(db.Article.id)
         .where(db.Article.status == "new")
         .order_by(db.Article.published_at.is_(None), db.Article.published_at, db.Article.id)
+        .limit(size)
     )
-    if limit:
-        query = query.limit(limit)
-    return list(session.scalars(query))
+    if session.get_bind().dialect.name == "postgresql":
+        candidates = candidates.with_for_update(skip_locked=True)
+    ids = list(session.scalars(candidates))
+    if not ids:
+        session.rollback()
+        return []
+    session.execute(
+        update(db.Article)
+        .where(db.Article.id.in_(ids), db.Article.status == "new")
+        .values(status="processing", claimed_by=worker, claimed_at=dt.datetime.now(dt.UTC))
+    )
+    session.commit()
+    # Only what this worker really holds: on SQLite another worker may have won some.
+    return list(
+        session.scalars(
+            select(db.Article.id)
+            .where(db.Article.id.in_(ids), db.Article.claimed_by == worker)
+            .where(db.Article.status == "processing")
+            .order_by(db.Article.id)
+        )
+    )
+
+
+def _fail(sessions: sessionmaker[Session], article_id: int, error: BaseException) -> str:
+    with sessions() as session:
+        row = session.get(db.Article, article_id)
+        if row is not None:
+            row.status = "failed"
+            row.process_error = f"{type(error).__name__}: {error}"
+            row.claimed_by = None
+            session.commit()
+    return f"article {article_id}: {error}"
+
+
+def analyse_claimed(
+    sessions: sessionmaker[Session], analyzer: Analyzer, ids: Sequence[int], report: ProcessReport
+) -> None:
+    with sessions() as session:
+        rows = [row for i in ids if (row := session.get(db.Article, i)) is not None]
+        articles = [article_from_row(row) for row in rows]
+    try:
+        analyses = list(analyzer.analyze_many(articles))
+    except Exception:  # a bad article in the batch: analyse one by one to find it
+        analyses = []
+        for row, article in zip(rows, articles, strict=True):
+            try:
+                analyses.append(analyzer.analyze(article))
+            except Exception as error:
+                log.exception("analysis of article %s failed", row.id)
+                report.failed += 1
+                report.errors.append(_fail(sessions, row.id, error))
+                analyses.append(None)  # type: ignore[arg-type]
+    for row, analysis in zip(rows, analyses, strict=True):
+        if analysis is None:
+            continue
+        with sessions() as session:
+            try:
+                fresh = session.get(db.Article, row.id)
+                assert fresh is not None
+                records = save_analysis(session, fresh, analysis)
+                fresh.claimed_by = None
+                session.commit()
+            except Exception as error:
+                session.rollback()
+                log.exception("storing the analysis of article %s failed", row.id)
+                report.failed += 1
+                report.errors.append(_fail(sessions, row.id, error))
+                continue
+        report.processed += 1
+        report.relevant += bool(analysis.relevant)
+        report.matches += sum(r.decision == "match" for r in records)
+        report.needs_review += sum(r.decision == "review" for r in records)
+
+
+def analyse_pending(
+    sessions: sessionmaker[Session],
+    *,
+    limit: int | None = None,
+    analyzer: Analyzer | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> ProcessReport:
+    """Phase 1 in this process: claim and analyse until the queue is empty."""
+    report = ProcessReport()
+    worker = worker_name()
+    with sessions() as session:
+        release_stale_claims(session)
+    while limit is None or report.processed + report.failed < limit:
+        size = CLAIM_BATCH if limit is None else min(CLAIM_BATCH, limit - report.processed)
+        with sessions() as session:
+            ids = claim_batch(session, worker, size)
+            if not ids:
+                break
+            if analyzer is None:
+                analyzer = build_analyzer(session)
+        analyse_claimed(sessions, analyzer, ids, report)
+        if on_batch:
+            on_batch(len(ids))
+    return report
+
+
+# --- phase 2: the timeline, in publication order -------------------------------------------
+
+
+def record_analyzed(sessions: sessionmaker[Session], report: ProcessReport) -> None:
+    """Take analysed articles into the case timelines, oldest first, one run at a time."""
+    with DatabaseLock(sessions, "timeline"):
+        with sessions() as session:
+            ids = list(
+                session.scalars(
+                    select(db.Article.id)
+                    .where(db.Article.status == "analyzed")
+                    .order_by(
+                        db.Article.published_at.is_(None), db.Article.published_at, db.Article.id
+                    )
+                )
+            )
+        for article_id in ids:
+            with sessions() as session:
+                row = session.get(db.Article, article_id)
+                if row is None or row.status != "analyzed":
+                    continue
+                try:
+                    report.developments += len(record_developments(session, row))
+                    row.status = "processed"
+                    row.processed_at = dt.datetime.now(dt.UTC)
+                    session.commit()
+                except Exception as error:
+                    session.rollback()
+                    log.exception("timeline update for article %s failed", article_id)
+                    report.failed += 1
+                    report.errors.append(_fail(sessions, article_id, error))
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def _worker_main(url: str, queue: multiprocessing.Queue[ProcessReport]) -> None:
+    from monitor.logs import setup_logging
+
+    setup_logging()
+    queue.put(analyse_pending(session_factory(url)))
 
 
 def process_pending(
@@ -136,39 +341,40 @@ def process_pending(
     *,
     limit: int | None = None,
     analyzer: Analyzer | None = None,
-    on_article: Callable[[db.Article], None] | None = None,
+    workers: int = 1,
+    on_batch: Callable[[int], None] | None = None,
 ) -> ProcessReport:
+    """Analyse every new article (``workers`` processes), then update the timelines."""
+    if workers <= 1:
+        report = analyse_pending(sessions, limit=limit, analyzer=analyzer, on_batch=on_batch)
+    else:
+        report = run_workers(sessions, workers)
+    record_analyzed(sessions, report)
+    return report
+
+
+def run_workers(sessions: sessionmaker[Session], workers: int) -> ProcessReport:
+    """Phase 1 in ``workers`` separate processes (spaCy is CPU-bound)."""
+    bind = sessions.kw["bind"]
+    url = bind.url.render_as_string(hide_password=False)
     report = ProcessReport()
+    context = multiprocessing.get_context("spawn")
+    results: multiprocessing.Queue[ProcessReport] = context.Queue()
+    procs = [context.Process(target=_worker_main, args=(url, results)) for _ in range(workers)]
+    for proc in procs:
+        proc.start()
+    received = 0
+    while received < workers:
+        try:
+            report.add(results.get(timeout=1.0))
+            received += 1
+        except queues.Empty:
+            if not any(proc.is_alive() for proc in procs) and results.empty():
+                break  # a worker died without reporting; its claims expire and requeue
+    for proc in procs:
+        proc.join()
+        if proc.exitcode:
+            report.errors.append(f"a worker exited with status {proc.exitcode}")
     with sessions() as session:
-        ids = pending_ids(session, limit)
-        if not ids:
-            return report
-        analyzer = analyzer or build_analyzer(session)
-    for article_id in ids:
-        with sessions() as session:
-            row = session.get(db.Article, article_id)
-            if row is None or row.status != "new":
-                continue  # another worker took it
-            try:
-                analysis = analyzer.analyze(article_from_row(row))
-                records = save_analysis(session, row, analysis)
-                report.developments += len(record_developments(session, row))
-                session.commit()
-            except Exception as error:  # one bad article must not stop the run
-                session.rollback()
-                log.exception("processing article %s failed", article_id)
-                row = session.get(db.Article, article_id)
-                if row is not None:
-                    row.status = "failed"
-                    row.process_error = f"{type(error).__name__}: {error}"
-                    session.commit()
-                report.failed += 1
-                report.errors.append(f"article {article_id}: {error}")
-                continue
-            report.processed += 1
-            report.relevant += bool(analysis.relevant)
-            report.matches += sum(r.decision == "match" for r in records)
-            report.needs_review += sum(r.decision == "review" for r in records)
-            if on_article:
-                on_article(row)
+        release_stale_claims(session)  # what a dead worker held is queued again
     return report
