@@ -144,7 +144,11 @@ def alert_view(session: Session, alert: db.Alert, settings: Settings) -> AlertVi
         sentence=alert.sentence or "",
         names=[str(n) for n in details.get("names") or []],
         sources=alert_sources(session, alert),
-        explanation=[str(e) for e in details.get("explanation") or []],
+        explanation=(
+            [f"{k}: {v}" for k, v in details.items()]
+            if alert.kind == "operator"
+            else [str(e) for e in details.get("explanation") or []]
+        ),
         confidence=alert.confidence,
         review_url=f"{settings.base_url.rstrip('/')}/review/match/{match_id}" if match_id else None,
     )

@@ -305,7 +305,7 @@ def test_operator_alerts_go_to_the_operator(
                 severity="immediate",
                 subject="Outlet kavkaz-uzel-ru yielded no articles",
                 sentence="The last three crawls found no new article.",
-                details={},
+                details={"outlet": "kavkaz-uzel-ru", "problem": "no articles"},
             )
         )
         session.commit()
@@ -314,6 +314,8 @@ def test_operator_alerts_go_to_the_operator(
     (message,) = recorder.messages
     assert message["To"] == "operator@monitor.example"
     assert "Outlet kavkaz-uzel-ru yielded no articles" in str(message["Subject"])
+    body = message.get_body(("plain",))
+    assert body is not None and "problem: no articles" in str(body.get_content())
 
 
 class Hook(BaseHTTPRequestHandler):
