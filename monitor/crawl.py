@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, inspect, or_, select
 
 from monitor.config import Settings
 from monitor.db import models as db
 from monitor.db.session import get_engine, session_scope, upgrade
-from monitor.outlets import URL_ENV_PREFIX, Outlet, all_outlets
+from monitor.outlets import URL_ENV_PREFIX, Outlet, load_outlets
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,17 +52,16 @@ def known_pages(db_url: str, outlet: Outlet) -> dict[str, KnownPage]:
     engine = get_engine(db_url)
     if not inspect(engine).has_table("articles"):
         return {}
-    query = select(
-        db.Article.key, db.Article.url, db.Article.canonical_url, db.Article.etag,
-        db.Article.last_modified,
-    ).where(db.Article.outlet_slug == outlet.slug)
+    wanted = db.Article.outlet_slug == outlet.slug
     if outlet.edition:
-        query = query.union(
-            select(
-                db.Article.key, db.Article.url, db.Article.canonical_url, db.Article.etag,
-                db.Article.last_modified,
-            ).where(db.Article.edition == outlet.edition)
-        )
+        wanted = or_(wanted, db.Article.edition == outlet.edition)
+    query = select(
+        db.Article.key,
+        db.Article.url,
+        db.Article.canonical_url,
+        db.Article.etag,
+        db.Article.last_modified,
+    ).where(wanted)
     known: dict[str, KnownPage] = {}
     with engine.connect() as connection:
         for key, url, canonical, etag, last_modified in connection.execute(query):
@@ -96,7 +95,7 @@ def run_crawl(
     timeout: float | None = None,
 ) -> list[CrawlSummary]:
     """Crawl ``outlets`` (default: all) in a child process; the runs' figures."""
-    known = all_outlets()
+    known = load_outlets(settings.outlets_dir)
     slugs = outlets or sorted(known)
     unknown = [slug for slug in slugs if slug not in known]
     if unknown:
