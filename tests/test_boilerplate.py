@@ -63,3 +63,8 @@ def test_recaps_of_earlier_reports_are_background(text: str) -> None:
 def test_news_mentioning_the_outlet_is_not_background() -> None:
     assert not is_background('His lawyer told the "Caucasian Knot" that he was beaten.')
     assert not is_background("* * *")
+
+
+def test_a_dateline_above_the_body_is_dropped_not_taken_for_a_sidebar() -> None:
+    kept = clean_paragraphs(["03 October 2011, 22:50", "The court ruled today.", "Other"])
+    assert [p.text for p in kept] == ["The court ruled today.", "Other"]

@@ -44,7 +44,7 @@ def test_init_creates_then_reports_up_to_date(runner: CliRunner, settings: Setti
     second = runner.invoke(main, ["init"])
     assert "created" in first.output
     assert "up to date" in second.output
-    assert settings.db_path.exists()
+    assert settings.db_url or settings.db_path.exists()
 
 
 def test_cases_import_reports_changes_and_list_shows_them(runner: CliRunner) -> None:
