@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,29 +39,25 @@ class FaultyHandler(BaseHTTPRequestHandler):
         }
         if self.path == "/articles/2":
             time.sleep(2.5)  # longer than the test's download timeout
-            return self._send(200, "text/html", GOOD_ARTICLE)
-        if self.path == "/articles/7":
+            self._send(200, "text/html", GOOD_ARTICLE)
+        elif self.path in ("/articles/7", "/articles/7b"):  # a redirect loop
             self.send_response(302)
-            self.send_header("Location", "/articles/7b")
+            self.send_header(
+                "Location", "/articles/7b" if self.path.endswith("7") else "/articles/7"
+            )
             self.send_header("Content-Length", "0")
-            return self.end_headers()
-        if self.path == "/articles/7b":
-            self.send_response(302)
-            self.send_header("Location", "/articles/7")
-            self.send_header("Content-Length", "0")
-            return self.end_headers()
-        status, content_type, body = routes.get(self.path, (404, "text/html", b"nothing"))
-        self._send(status, content_type, body)
+            self.end_headers()
+        else:
+            status, content_type, body = routes.get(self.path, (404, "text/html", b"nothing"))
+            self._send(status, content_type, body)
 
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
 
 class FaultyServer(ThreadingHTTPServer):
