@@ -86,8 +86,12 @@ class ReplayHandler(BaseHTTPRequestHandler):
         self.server.count(self.path)
         file = resolve(self.server.folder, self.path)
         if file is None:
-            self._send(HTTPStatus.NOT_FOUND, b"<html><body><h1>Not found</h1></body></html>",
-                       "text/html; charset=utf-8", body)
+            self._send(
+                HTTPStatus.NOT_FOUND,
+                b"<html><body><h1>Not found</h1></body></html>",
+                "text/html; charset=utf-8",
+                body,
+            )
             return
         data = file.read_bytes()
         etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
@@ -102,8 +106,9 @@ class ReplayHandler(BaseHTTPRequestHandler):
         content_type = CONTENT_TYPES.get(file.suffix, "text/html")
         if file.suffix not in CONTENT_TYPES:
             content_type = "text/html" if b"<html" in data[:2000].lower() else "text/plain"
-        self._send(HTTPStatus.OK, data, content_type, body,
-                   {"ETag": etag, "Last-Modified": modified})
+        self._send(
+            HTTPStatus.OK, data, content_type, body, {"ETag": etag, "Last-Modified": modified}
+        )
 
     def _not_modified(self, etag: str, mtime: float) -> bool:
         match = self.headers.get("If-None-Match")
@@ -151,8 +156,12 @@ class ReplaySite:
     def start(self) -> ReplaySite:
         for slug in self.outlets():
             server = ReplayServer(self.root / slug, (self.host, 0))
-            thread = threading.Thread(target=server.serve_forever, name=f"replay-{slug}",
-                                      daemon=True)
+            thread = threading.Thread(
+                target=server.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name=f"replay-{slug}",
+                daemon=True,
+            )
             thread.start()
             self.servers[slug] = server
             self.threads.append(thread)
