@@ -6,9 +6,9 @@ from typing import Any
 
 import scrapy
 from scrapy.http import HtmlResponse, Request, XmlResponse
-from scrapy.utils.test import get_crawler
-from scrapy.spiderloader import SpiderLoader
 from scrapy.settings import Settings as ScrapySettings
+from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.test import get_crawler
 
 from monitor.crawl import KnownPage
 from spiders.items import CrawledArticle
@@ -126,7 +126,10 @@ def test_generic_outlet_page_without_canonical_link_keeps_the_outlet_address() -
 
     spider = make(outlet_feeds.TuranSpider)
     assert isinstance(spider, FeedAndListingSpider)
-    body = b"<html><body><article><h1>Title</h1><p>A court in Baku ruled today.</p></article></body></html>"
+    body = (
+        b"<html><body><article><h1>Title</h1>"
+        b"<p>A court in Baku ruled today.</p></article></body></html>"
+    )
     request = Request(BASE + "/en/politics/a-ruling-12")
     response = HtmlResponse(
         url=request.url, body=body, headers={"Content-Type": "text/html"}, request=request
