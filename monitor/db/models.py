@@ -369,3 +369,22 @@ class RunLock(Base):
     pid: Mapped[int]
     acquired_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime]
+
+
+class User(Base):
+    """A person who signs in to the review web app (see :mod:`monitor.users`).
+
+    ``password_hash`` is an argon2 hash; a disabled account (``active`` false) cannot
+    sign in and its open sessions end at their next request.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="analyst")  # analyst, admin
+    password_hash: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[dt.datetime | None]

@@ -1,0 +1,157 @@
+"""`monitor serve` and `monitor users ...`: click commands the main CLI registers.
+
+``serve`` runs the app on werkzeug's threaded server. That is enough for a handful of
+analysts on a trusted network; in production put it behind a reverse proxy (nginx,
+Caddy) that terminates TLS, and keep MONITOR_BASE_URL on https so cookies are Secure.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+import click
+
+from monitor.config import Settings, load_settings
+from monitor.users import ROLES, UserError
+
+PASSWORD_ENV = "MONITOR_NEW_USER_PASSWORD"
+
+
+def _settings(ctx: click.Context) -> Settings:
+    if isinstance(ctx.obj, Settings):
+        return ctx.obj
+    try:
+        return load_settings()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _ready(settings: Settings) -> None:
+    from monitor.db.session import upgrade
+
+    upgrade(settings.database_url)
+
+
+def _password() -> str:
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    value: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return value
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--dev",
+    is_flag=True,
+    help="Development: without MONITOR_SECRET_KEY, use a random key for this process.",
+)
+@click.option(
+    "--cookie-secure/--no-cookie-secure",
+    default=None,
+    help="Send session cookies over https only (default: when MONITOR_BASE_URL is https).",
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bool | None) -> None:
+    """Run the analysts' review web app (behind a reverse proxy in production)."""
+    from dataclasses import replace
+
+    from werkzeug.serving import run_simple
+
+    from monitor.web.app import create_app
+
+    settings = _settings(ctx)
+    if not settings.secret_key:
+        if not dev:
+            raise click.UsageError(
+                "MONITOR_SECRET_KEY is not set: set it to a long random string "
+                "(or pass --dev to use a throwaway key while developing)"
+            )
+        settings = replace(settings, secret_key=secrets.token_urlsafe(32))
+        click.echo("--dev: using a random secret key for this process; sessions end with it")
+    _ready(settings)
+    app = create_app(settings, cookie_secure=cookie_secure)
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)")
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+
+
+@click.group()
+def users() -> None:
+    """Manage the accounts that sign in to the web app."""
+
+
+@users.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), default="analyst", show_default=True)
+@click.pass_context
+def users_add(ctx: click.Context, email: str, role: str) -> None:
+    """Add an account; the password comes from a prompt or MONITOR_NEW_USER_PASSWORD."""
+    from monitor.db.session import session_scope
+    from monitor.users import add_user
+
+    settings = _settings(ctx)
+    _ready(settings)
+    password = _password()
+    try:
+        with session_scope(settings.database_url) as session:
+            row = add_user(session, email, password, role=role)
+            click.echo(f"added {row.email} ({row.role})")
+    except UserError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@users.command("list")
+@click.pass_context
+def users_list(ctx: click.Context) -> None:
+    """List the accounts."""
+    from monitor.db.session import session_scope
+    from monitor.users import list_users
+
+    settings = _settings(ctx)
+    _ready(settings)
+    with session_scope(settings.database_url) as session:
+        for row in list_users(session):
+            state = "active" if row.active else "disabled"
+            last = row.last_login_at.strftime("%Y-%m-%d %H:%M") if row.last_login_at else "never"
+            click.echo(f"{row.email}\t{row.role}\t{state}\tlast sign-in {last}")
+
+
+@users.command("set-password")
+@click.argument("email")
+@click.pass_context
+def users_set_password(ctx: click.Context, email: str) -> None:
+    """Set a new password (prompt or MONITOR_NEW_USER_PASSWORD); open sessions end."""
+    from monitor.db.session import session_scope
+    from monitor.users import set_password
+
+    settings = _settings(ctx)
+    _ready(settings)
+    password = _password()
+    try:
+        with session_scope(settings.database_url) as session:
+            set_password(session, email, password)
+    except UserError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"password of {email.strip().lower()} changed")
+
+
+@users.command("disable")
+@click.argument("email")
+@click.option("--enable", is_flag=True, help="Enable the account again instead.")
+@click.pass_context
+def users_disable(ctx: click.Context, email: str, enable: bool) -> None:
+    """Disable an account (it cannot sign in; its judgements keep its name)."""
+    from monitor.db.session import session_scope
+    from monitor.users import set_active
+
+    settings = _settings(ctx)
+    _ready(settings)
+    try:
+        with session_scope(settings.database_url) as session:
+            set_active(session, email, enable)
+    except UserError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{email.strip().lower()} {'enabled' if enable else 'disabled'}")
