@@ -1,6 +1,6 @@
 """Signing in and out: Flask-Login sessions over :mod:`monitor.users` accounts.
 
-A session names the account and the moment its password was last set, so changing a
+A session names the account and a fingerprint of its password hash, so changing a
 password or disabling an account ends every session signed in before. Sign-in attempts
 are rate limited per client address (Flask-Limiter, in memory): past the limit the
 form answers 429 with a message saying how long to wait.
@@ -8,6 +8,7 @@ form answers 429 with a message saying how long to wait.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -38,7 +39,8 @@ class Account(UserMixin):  # type: ignore[misc]
         self.user_id = row.id
         self.email = row.email
         self.role = row.role
-        self.stamp = int(row.password_changed_at.timestamp())
+        # Derived from the password hash (new salt on every change), never the hash itself.
+        self.stamp = hashlib.sha256(row.password_hash.encode()).hexdigest()[:16]
 
     def get_id(self) -> str:
         return f"{self.user_id}:{self.stamp}"
@@ -60,7 +62,7 @@ def _load(session_id: str) -> Account | None:
     if row is None or not row.active:
         return None
     account = Account(row)
-    return account if str(account.stamp) == stamp else None
+    return account if account.stamp == stamp else None
 
 
 def admin_required(view: F) -> F:

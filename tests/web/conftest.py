@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from monitor import users
 from monitor.config import Settings
 from monitor.users import add_user
 from monitor.web.app import create_app
@@ -38,6 +40,12 @@ def post_form(
 
 def sign_in(client: FlaskClient, email: str, password: str = PASSWORD) -> object:
     return post_form(client, "/login", "/login", {"email": email, "password": password})
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap argon2 parameters: the tests check behaviour, not hashing cost."""
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
 
 
 @pytest.fixture
