@@ -94,9 +94,7 @@ def check_layout(outlet: Outlet, runs: Sequence[db.CrawlRun]) -> OperatorAlert |
     )
 
 
-def check_silence(
-    session: Session, outlet: Outlet, now: dt.datetime
-) -> OperatorAlert | None:
+def check_silence(session: Session, outlet: Outlet, now: dt.datetime) -> OperatorAlert | None:
     window = silence_window(outlet)
     if not window:
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,9 +61,13 @@ class Outlet:
     max_listing_pages: int = 3
     selectors: Selectors = field(default_factory=Selectors)
 
+    @cached_property
+    def bare_hosts(self) -> frozenset[str]:
+        return frozenset(bare_host("//" + h) for h in self.hosts)
+
     def owns(self, url: str) -> bool:
         """Whether ``url`` is on one of this outlet's hosts (or mirrors)."""
-        return bare_host(url) in {bare_host("//" + h) for h in self.hosts}
+        return bare_host(url) in self.bare_hosts
 
     def is_article(self, url: str) -> bool:
         return self.article_url.match(urlsplit(url).path or "/") is not None
@@ -138,7 +142,9 @@ def outlet_from_mapping(data: dict[str, Any], source: str = "outlet file") -> Ou
         article_url=pattern,
         spider=str(data.get("spider", "generic")),
         language=data.get("language"),
-        language_by_path=tuple((str(k), str(v)) for k, v in (data.get("language_by_path") or {}).items()),
+        language_by_path=tuple(
+            (str(k), str(v)) for k, v in (data.get("language_by_path") or {}).items()
+        ),
         edition=data.get("edition"),
         country=data.get("country"),
         hosts=hosts,
@@ -171,9 +177,8 @@ def load_outlets(extra: Path | None = None) -> dict[str, Outlet]:
 
 def all_outlets() -> dict[str, Outlet]:
     """The outlets of this installation (``MONITOR_OUTLETS_DIR`` adds or replaces files)."""
-    from monitor.config import load_settings
-
-    return load_outlets(load_settings().outlets_dir)
+    extra = os.environ.get("MONITOR_OUTLETS_DIR")
+    return load_outlets(Path(extra).expanduser() if extra else None)
 
 
 def get_outlet(slug: str) -> Outlet:

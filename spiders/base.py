@@ -122,7 +122,7 @@ class OutletSpider(scrapy.Spider):
         if response.status == 304:
             self.count("not_modified")
             return
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        content_type = (_header(response, b"Content-Type") or "").lower()
         if content_type and not content_type.startswith(TEXT_TYPES):
             self.count("binary_skipped")
             self.logger.warning("not an HTML page (%s): %s", content_type, response.url)
@@ -154,11 +154,12 @@ class OutletSpider(scrapy.Spider):
     # --- bookkeeping -------------------------------------------------------------------
 
     def on_error(self, failure: Failure) -> None:
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        error = failure.value
+        if isinstance(error, HttpError):
+            status = error.response.status
             if status in GONE:
                 self.count("not_found")
-                self.logger.info("gone (%s): %s", status, failure.value.response.url)
+                self.logger.info("gone (%s): %s", status, error.response.url)
                 return
         self.count("errors")
         request = getattr(failure, "request", None)

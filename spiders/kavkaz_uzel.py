@@ -52,7 +52,8 @@ class KavkazUzelSpider(OutletSpider):
         if highest is None:
             return
         self.logger.info("no links in feeds or listings: walking numbers after %s", highest)
-        self.crawler.engine.crawl(self.number_walk(highest))  # type: ignore[union-attr]
+        engine: Any = self.crawler.engine
+        engine.crawl(self.number_walk(highest))
         raise DontCloseSpider
 
     def number_walk(self, after: int, misses: int = 0) -> scrapy.Request:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import lxml.html
 from lxml.cssselect import CSSSelector
@@ -56,13 +57,23 @@ def parse_tree(text: str) -> HtmlElement:
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, recover=True)
 
 
+@lru_cache(maxsize=512)
+def compiled(selector: str) -> CSSSelector | None:
+    """A compiled selector, or ``None`` when an outlet file has a bad one (logged by
+    the crawl as a page without text, not as a crash)."""
+    try:
+        return CSSSelector(selector)
+    except Exception:
+        return None
+
+
 def select(root: HtmlElement, selectors: Iterable[str]) -> list[HtmlElement]:
     """Elements matching the first selector that matches anything."""
     for selector in selectors:
-        try:
-            found = CSSSelector(selector)(root)
-        except Exception:  # a bad selector in an outlet file must not stop the crawl
+        matcher = compiled(selector)
+        if matcher is None:
             continue
+        found = matcher(root)
         if found:
             return list(found)
     return []
@@ -79,11 +90,10 @@ def first_text(root: HtmlElement, selectors: Iterable[str]) -> str | None:
 def drop(root: HtmlElement, selectors: Iterable[str]) -> None:
     """Remove every element matching any selector (keeping the tail text)."""
     for selector in selectors:
-        try:
-            found = CSSSelector(selector)(root)
-        except Exception:
+        matcher = compiled(selector)
+        if matcher is None:
             continue
-        for element in found:
+        for element in matcher(root):
             if element.getparent() is not None:
                 element.drop_tree()
 

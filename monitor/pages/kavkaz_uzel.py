@@ -39,7 +39,7 @@ def alternate(root: HtmlElement, outlet: Outlet, url: str | None) -> str | None:
     href = link_href(root, "alternate", other.language)
     if href:
         return urljoin(url, href) if url else href
-    for value in root.xpath("//a/@href"):
+    for value in root.xpath('//a/@href[contains(., "/articles/")]'):
         link = urljoin(url, str(value)) if url else str(value)
         if other.owns(link) and other.number(link):
             return link
