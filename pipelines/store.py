@@ -15,7 +15,6 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-
 from sqlalchemy.orm import Session
 
 from monitor.db import models as db
