@@ -174,3 +174,12 @@ def record_alerts(session: Session, alerts: Sequence[OperatorAlert]) -> list[Ope
         added.append(alert)
     session.flush()
     return added
+
+
+def check_and_record(db_url: str, now: dt.datetime | None = None) -> list[OperatorAlert]:
+    """Check every outlet and store the new operator alerts; what a scheduler calls after
+    each crawl."""
+    from monitor.db.session import session_scope
+
+    with session_scope(db_url) as session:
+        return record_alerts(session, check_health(session, now=now))
