@@ -1,0 +1,111 @@
+"""Case pages: search, timeline with sources, aliases, hand-made developments, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from monitor.db import models as db
+from monitor.review import judge_match
+from tests.web.builders import Seeded, add_case
+from tests.web.conftest import post_form
+
+
+def test_cases_are_found_by_name_alias_or_id(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        add_case(s, "mammadli-gunel", "Gunel Mammadli")
+    for query in ("gasimov", "TURAL GAS", "qasimov-tur"):
+        html = analyst.get(f"/cases?q={query}").get_data(as_text=True)
+        assert "/cases/qasimov-tural" in html, query
+        assert "/cases/mammadli-gunel" not in html, query
+
+
+def test_the_case_page_shows_the_timeline_with_links_to_its_sources(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        judge_match(s, seeded.match_id, "confirm", "ana@example.org")
+    html = analyst.get(f"/cases/{seeded.case_id}").get_data(as_text=True)
+    assert "<td>transfer</td><td>article</td><td>active</td>" in html
+    assert f'href="/articles/{seeded.article_id}"' in html
+    assert f'href="/review/match/{seeded.match_id}"' in html
+    assert "Baku Pretrial Detention Centre No. 1" in html
+
+
+def test_an_analyst_alias_can_be_added_and_removed(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    page = f"/cases/{seeded.case_id}"
+    assert (
+        post_form(analyst, page, f"{page}/aliases", {"alias": "Турал Гасымов"}).status_code == 302
+    )  # type: ignore[attr-defined]
+    with sessions() as s:
+        alias = s.scalars(select(db.CaseAlias).where(db.CaseAlias.origin == "analyst")).one()
+        assert alias.alias == "Турал Гасымов"
+    post_form(analyst, page, f"{page}/aliases/{alias.id}/delete")
+    with sessions() as s:
+        assert s.scalars(select(db.CaseAlias).where(db.CaseAlias.origin == "analyst")).all() == []
+
+
+def test_an_imported_alias_cannot_be_removed_here(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions() as s:
+        imported = s.scalars(select(db.CaseAlias)).one()
+    page = f"/cases/{seeded.case_id}"
+    post_form(analyst, page, f"{page}/aliases/{imported.id}/delete")
+    assert "imported aliases are changed in the case list" in analyst.get(page).get_data(
+        as_text=True
+    )
+    with sessions() as s:
+        assert s.get(db.CaseAlias, imported.id) is not None
+
+
+def test_an_analyst_adds_a_development_by_hand(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    page = f"/cases/{seeded.case_id}"
+    data = {"type": "hunger_strike", "date": "2026-02-10", "summary": "Told by his lawyer."}
+    assert post_form(analyst, page, f"{page}/developments", data).status_code == 302  # type: ignore[attr-defined]
+    with sessions() as s:
+        development = s.scalars(select(db.Development)).one()
+        assert (development.type, development.origin, str(development.date)) == (
+            "hunger_strike",
+            "analyst",
+            "2026-02-10",
+        )
+        assert development.summary == "Told by his lawyer."
+
+
+def test_a_development_of_an_unknown_type_is_refused(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    page = f"/cases/{seeded.case_id}"
+    post_form(analyst, page, f"{page}/developments", {"type": "party", "summary": "x"})
+    with sessions() as s:
+        assert s.scalars(select(db.Development)).all() == []
+
+
+def test_the_timeline_exports_as_csv_and_json(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        judge_match(s, seeded.match_id, "confirm", "ana@example.org")
+    page = f"/cases/{seeded.case_id}"
+    rows = list(
+        csv.DictReader(io.StringIO(analyst.get(f"{page}/timeline.csv").get_data(as_text=True)))
+    )
+    assert [(r["type"], r["origin"], r["source_articles"]) for r in rows] == [
+        ("transfer", "article", str(seeded.article_id))
+    ]
+    payload = json.loads(analyst.get(f"{page}/timeline.json").get_data(as_text=True))
+    assert payload["case"]["id"] == seeded.case_id
+    assert [d["type"] for d in payload["timeline"]] == ["transfer"]
+    assert analyst.get(f"{page}/timeline.xml").status_code == 404
