@@ -43,7 +43,8 @@ class _Context:
         for index, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = index
-        self.paragraph_of = [doc.text.count("\n", 0, s.start_char) for s in self.sents]
+        text = doc.text
+        self.paragraph_of = [text.count("\n", 0, s.start_char) for s in self.sents]
         taken = {i for g in groups for s in g.spans for i in range(s.start, s.end)}
         roles: list[Role | None] = []
         for group in groups:
@@ -169,7 +170,8 @@ def _facilities(doc: Doc) -> list[FacilityMention]:
 def build_extraction(doc: Doc, article: Article, language: str) -> Extraction:
     groups = group_people(doc)
     ctx = _Context(doc, article, groups)
-    people: list[PersonMention] = [to_person_mention(g, doc.text) for g in groups]
+    text = doc.text
+    people: list[PersonMention] = [to_person_mention(g, text) for g in groups]
     events = _events(ctx, groups)
     charges = _charges(ctx)
     for index, person in enumerate(people):
@@ -188,5 +190,5 @@ def build_extraction(doc: Doc, article: Article, language: str) -> Extraction:
         charges=charges,
         events=events,
     )
-    extraction.relevant = is_relevant(extraction, doc.text)
+    extraction.relevant = is_relevant(extraction, text)
     return extraction

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,15 +53,26 @@ def make_sentences(nlp: Language, name: str) -> SentenceSetter:
 
 
 class SentenceSetter:
-    """Sets ``token.is_sent_start`` from :func:`sentence_bounds`."""
+    """Sets every token's sentence start from :func:`sentence_bounds`, in one array write."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = {start for start, _ in sentence_bounds(doc.text)}
-        pending = False  # a line starts at a whitespace token: start at the next one
-        for token in doc:
-            start = token.i == 0 or token.idx in starts or pending
+        if len(doc) == 0:
+            return doc
+        text = doc.text
+        starts = {start for start, _ in sentence_bounds(text)}
+        columns = doc.to_array([IDX, IS_SPACE]).tolist()
+        flags = numpy.full((len(doc), 1), -1, dtype="int64")
+        pending = True  # the next word token starts a sentence
+        for i, (idx, space) in enumerate(columns):
+            if space:
+                # a newline inside a whitespace token ends the line: start at the next word
+                end = columns[i + 1][0] if i + 1 < len(columns) else len(text)
+                pending = (pending and i > 0) or "\n" in text[idx:end]
+                if i == 0:
+                    flags[i, 0] = 1
+                continue
+            if pending or idx in starts:
+                flags[i, 0] = 1
             pending = False
-            if start and token.is_space and token.i > 0:
-                start, pending = False, True
-            token.is_sent_start = start
+        doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
