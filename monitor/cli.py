@@ -163,14 +163,18 @@ def cases_list(ctx: click.Context, show_all: bool) -> None:
 def crawl(ctx: click.Context, outlets: tuple[str, ...], refetch: bool) -> None:
     """Crawl OUTLETS (slugs; default: all) for new articles, politely and incrementally."""
     from monitor.crawl import run_crawl
+    from monitor.pipeline import describe
 
     settings = _settings(ctx)
     _ready_db(settings)
-    summaries = run_crawl(settings, list(outlets) or None, refetch=refetch)
+    try:
+        summaries = run_crawl(settings, list(outlets) or None, refetch=refetch)
+    except ValueError as error:  # an unknown outlet
+        raise click.UsageError(str(error)) from None
     failed = False
     for summary in summaries:
-        click.echo(str(summary))
-        failed = failed or summary.status != "ok"
+        click.echo(describe(summary))
+        failed = failed or summary.status != "finished"
     if failed:
         sys.exit(1)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,6 +19,9 @@ from monitor.locks import DatabaseLock
 
 log = logging.getLogger(__name__)
 
+
+if TYPE_CHECKING:
+    from monitor.crawl import CrawlSummary
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
@@ -66,8 +70,8 @@ def _run(
     if crawl:
         try:
             for summary in run_crawl(settings, outlets):
-                result.lines_.append(str(summary))
-                if summary.status != "ok":
+                result.lines_.append(describe(summary))
+                if summary.status != "finished":
                     result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
         except Exception as error:
             log.exception("crawl failed")
@@ -91,3 +95,10 @@ def _run(
         log.exception("delivery failed")
         result.failures.append(f"alerts: {error}")
     return result
+
+
+def describe(summary: CrawlSummary) -> str:
+    return (
+        f"crawled {summary.outlet}: {summary.pages} pages, {summary.new_articles} new articles, "
+        f"{summary.errors} errors ({summary.status})"
+    )

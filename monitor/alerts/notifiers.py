@@ -64,6 +64,26 @@ class FileNotifier:
         return (self.folder / file_name(message_id)).exists()
 
 
+class ArchivingNotifier:
+    """Sends through another notifier and keeps a copy of every accepted message as an
+    ``.eml`` file: the outbox folder is the record of what was sent."""
+
+    def __init__(self, inner: Notifier, folder: Path) -> None:
+        self.inner = inner
+        self.archive = FileNotifier(folder)
+
+    def send(self, message: EmailMessage, *, handing_over: HandingOver | None = None) -> str:
+        message_id = self.inner.send(message, handing_over=handing_over)
+        self.archive.send(message)
+        return message_id
+
+    def confirm(self, message_id: str) -> bool | None:
+        answer = self.inner.confirm(message_id)
+        if answer is None and self.archive.confirm(message_id):
+            return True  # the copy is written only after the server accepted the message
+        return answer
+
+
 class RecordingNotifier:
     """Keeps messages in a list; can be told to fail a number of times (tests)."""
 

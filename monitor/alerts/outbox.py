@@ -42,7 +42,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.config import AlertConfig, load_alert_config
 from monitor.alerts.email import alert_message, digest_message
-from monitor.alerts.notifiers import FileNotifier, Notifier, PermanentFailure, TemporaryFailure
+from monitor.alerts.notifiers import (
+    ArchivingNotifier,
+    FileNotifier,
+    Notifier,
+    PermanentFailure,
+    TemporaryFailure,
+)
 from monitor.alerts.smtp import SmtpNotifier
 from monitor.alerts.webhook import alert_payload, post_json
 from monitor.config import Settings
@@ -69,10 +75,11 @@ class SendReport:
 
 
 def default_notifier(settings: Settings) -> Notifier:
-    """SMTP, or the ``.eml`` outbox folder when ``MONITOR_SMTP_HOST`` is empty."""
+    """SMTP with a copy of each sent message in the outbox folder; only the ``.eml``
+    outbox when ``MONITOR_SMTP_HOST`` is empty."""
     if not settings.smtp_host:
         return FileNotifier(settings.outbox_dir)
-    return SmtpNotifier(settings)
+    return ArchivingNotifier(SmtpNotifier(settings), settings.outbox_dir)
 
 
 def next_digest_time(settings: Settings, after: dt.datetime) -> dt.datetime:
