@@ -50,7 +50,7 @@ def test_the_queue_lists_review_decisions_first_then_the_newest(
 def test_the_queue_filters_by_outlet_language_case_event_date_and_status(
     analyst: FlaskClient, sessions: sessionmaker[Session]
 ) -> None:
-    sure, russian, second = seed_three(sessions)
+    _, russian, second = seed_three(sessions)
     assert queue_ids(analyst, "?outlet=second-outlet") == [second.match_id]
     assert queue_ids(analyst, "?language=ru") == [russian.match_id]
     assert queue_ids(analyst, "?case=nobody") == []
