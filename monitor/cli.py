@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -18,6 +20,7 @@ from monitor.config import Settings, load_settings
 from monitor.logs import setup_logging
 
 log = logging.getLogger("monitor")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -350,6 +353,187 @@ def alerts_simulate(cases_file: Path, paths: tuple[Path, ...]) -> None:
         raise click.ClickException(str(error)) from None
     for alert in simulate(known, list(paths)):
         click.echo(json.dumps(alert, ensure_ascii=False))
+
+
+@alerts.command("feed")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the feed (default: $MONITOR_HOME/alerts.atom).",
+)
+@click.option("--limit", type=int, default=200, show_default=True, help="Newest alerts kept.")
+@click.pass_context
+def alerts_feed(ctx: click.Context, output: Path | None, limit: int) -> None:
+    """Write an Atom feed of the newest case alerts (a second channel besides email)."""
+    from sqlalchemy import select
+
+    from monitor.alerts.feed import build_atom
+    from monitor.db import models as db
+    from monitor.db.session import session_scope
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    target = output or settings.home / "alerts.atom"
+    with session_scope(settings.database_url) as session:
+        rows = session.scalars(
+            select(db.Alert)
+            .where(db.Alert.kind == "case")
+            .order_by(db.Alert.id.desc())
+            .limit(limit)
+        ).all()
+        text = build_atom(rows, base_url=settings.base_url)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
+    click.echo(f"{len(rows)} alerts written to {target}")
+
+
+# --- subscribers ---------------------------------------------------------------------------
+
+
+@main.group()
+def subscribers() -> None:
+    """Manage the monitors who receive alerts, and their filters."""
+
+
+def _filters_from(
+    cases: tuple[str, ...],
+    countries: tuple[str, ...],
+    types: tuple[str, ...],
+    min_confidence: float | None,
+) -> dict[str, object]:
+    from monitor.subscribers import make_filters
+
+    return make_filters(
+        cases=cases, countries=countries, event_types=types, min_confidence=min_confidence
+    )
+
+
+def _subscriber_options(command: F) -> F:
+    options = [
+        click.option("--case", "cases", multiple=True, help="Only this case id (repeatable)."),
+        click.option("--country", "countries", multiple=True, help="Only cases of this country."),
+        click.option("--type", "types", multiple=True, help="Only this event type (repeatable)."),
+        click.option("--min-confidence", type=float, help="Only matches at least this sure."),
+        click.option("--mode", type=click.Choice(["immediate", "digest"]), help="Delivery mode."),
+        click.option("--name", help="The monitor's name."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@subscribers.command("add")
+@click.argument("email")
+@_subscriber_options
+@click.pass_context
+def subscribers_add(
+    ctx: click.Context,
+    email: str,
+    cases: tuple[str, ...],
+    countries: tuple[str, ...],
+    types: tuple[str, ...],
+    min_confidence: float | None,
+    mode: str | None,
+    name: str | None,
+) -> None:
+    """Subscribe EMAIL to alerts (all cases unless filtered)."""
+    from monitor.db.session import session_scope
+    from monitor.subscribers import SubscriberError, add_subscriber
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    try:
+        with session_scope(settings.database_url) as session:
+            row = add_subscriber(
+                session,
+                email,
+                mode=mode or "immediate",
+                name=name,
+                filters=_filters_from(cases, countries, types, min_confidence),
+            )
+            click.echo(f"subscribed {row.email} ({row.mode}; filters {row.filters or 'none'})")
+    except SubscriberError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@subscribers.command("update")
+@click.argument("email")
+@_subscriber_options
+@click.option("--clear-filters", is_flag=True, help="Receive every alert again.")
+@click.pass_context
+def subscribers_update(
+    ctx: click.Context,
+    email: str,
+    cases: tuple[str, ...],
+    countries: tuple[str, ...],
+    types: tuple[str, ...],
+    min_confidence: float | None,
+    mode: str | None,
+    name: str | None,
+    clear_filters: bool,
+) -> None:
+    """Change a subscriber's delivery mode or filters (given filters replace the old ones)."""
+    from monitor.db.session import session_scope
+    from monitor.subscribers import SubscriberError, update_subscriber
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    given = cases or countries or types or min_confidence is not None
+    filters = _filters_from(cases, countries, types, min_confidence) if given else None
+    try:
+        with session_scope(settings.database_url) as session:
+            row = update_subscriber(
+                session,
+                email,
+                mode=mode,
+                name=name,
+                filters={} if clear_filters else filters,
+                active=True,
+            )
+            click.echo(f"updated {row.email} ({row.mode}; filters {row.filters or 'none'})")
+    except SubscriberError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@subscribers.command("remove")
+@click.argument("email")
+@click.pass_context
+def subscribers_remove(ctx: click.Context, email: str) -> None:
+    """Stop alerts to EMAIL (the record is kept for the delivery history)."""
+    from monitor.db.session import session_scope
+    from monitor.subscribers import remove_subscriber
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    with session_scope(settings.database_url) as session:
+        removed = remove_subscriber(session, email)
+    click.echo(f"{email}: {'unsubscribed' if removed else 'was not subscribed'}")
+
+
+@subscribers.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include unsubscribed monitors.")
+@click.pass_context
+def subscribers_list(ctx: click.Context, show_all: bool) -> None:
+    """Show subscribers, their mode and filters."""
+    from monitor.db.session import session_scope
+    from monitor.subscribers import list_subscribers
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    table = Table("email", "name", "mode", "filters", "active")
+    with session_scope(settings.database_url) as session:
+        for row in list_subscribers(session, active_only=not show_all):
+            table.add_row(
+                row.email,
+                row.name or "",
+                row.mode,
+                str(row.filters or "all alerts"),
+                "yes" if row.active else "no",
+            )
+    Console().print(table)
 
 
 # --- demo --------------------------------------------------------------------------------

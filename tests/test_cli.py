@@ -118,3 +118,40 @@ def test_analyze_reports_a_bad_file_and_still_analyses_the_rest(
 def test_analyze_is_deterministic(runner: CliRunner) -> None:
     args = ["analyze", "--cases", str(FILES / "cases.yaml"), str(FILES / "articles")]
     assert runner.invoke(main, args).stdout == runner.invoke(main, args).stdout
+
+
+def test_subscribers_are_added_filtered_listed_and_removed(runner: CliRunner) -> None:
+    added = runner.invoke(
+        main,
+        [
+            "subscribers",
+            "add",
+            "Monitor@Example.org",
+            "--case",
+            "orujov-mohyaddin",
+            "--type",
+            "transfer",
+            "--mode",
+            "digest",
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    assert "monitor@example.org" in added.output
+    twice = runner.invoke(main, ["subscribers", "add", "monitor@example.org"])
+    assert twice.exit_code == 1 and "already subscribed" in twice.output
+    listed = runner.invoke(main, ["subscribers", "list"])
+    assert "orujov-mohyaddin" in listed.output and "digest" in listed.output
+    removed = runner.invoke(main, ["subscribers", "remove", "monitor@example.org"])
+    assert "unsubscribed" in removed.output
+    assert "monitor@example.org" not in runner.invoke(main, ["subscribers", "list"]).output
+
+
+def test_an_unknown_event_type_in_a_filter_is_refused(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["subscribers", "add", "a@example.org", "--type", "picnic"])
+    assert result.exit_code == 1 and "unknown event types" in result.output
+
+
+def test_the_atom_feed_is_written_under_home(runner: CliRunner, settings: Settings) -> None:
+    result = runner.invoke(main, ["alerts", "feed"])
+    assert result.exit_code == 0, result.output
+    assert (settings.home / "alerts.atom").read_text(encoding="utf-8").startswith("<?xml")
