@@ -12,8 +12,12 @@ def test_each_line_is_a_paragraph_and_the_first_is_the_title() -> None:
 
 
 def test_a_span_is_wrapped_in_a_mark_of_its_kind_with_its_label() -> None:
-    html = str(highlight("T\nNadir Rustamli was jailed.", [Span(2, 16, "person", "Nadir Rustamli")]))
-    assert '<mark class="hl-person" title="Nadir Rustamli">Nadir Rustamli</mark> was jailed.' in html
+    html = str(
+        highlight("T\nNadir Rustamli was jailed.", [Span(2, 16, "person", "Nadir Rustamli")])
+    )
+    assert (
+        '<mark class="hl-person" title="Nadir Rustamli">Nadir Rustamli</mark> was jailed.' in html
+    )
 
 
 def test_overlapping_spans_mark_the_overlap_with_both_kinds() -> None:
