@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from monitor.model import Article
 
@@ -15,7 +15,7 @@ class CrawledArticle:
     article: Article
     identity: str
     fetched_url: str
-    html: bytes
+    html: bytes = field(repr=False)
     etag: str | None = None
     last_modified: str | None = None
 
