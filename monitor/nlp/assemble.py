@@ -1,8 +1,10 @@
 """From a processed Doc to an :class:`~monitor.model.Extraction`.
 
-People come from :mod:`monitor.nlp.people`; each development and charge goes to the
-person its sentence names (a lawyer, relative or official never carries one), or, when
-the sentence names nobody, to the person the paragraph was last about.
+People come from :mod:`monitor.nlp.people`, their roles from :mod:`monitor.nlp.roles`;
+each development and charge goes to the people its sentence names (a lawyer, relative
+or official never carries one), or, when it names none of them, to the people a group
+word or pronoun refers to (:mod:`monitor.nlp.reference`). An undated development of
+the lead (the title and the first paragraph of the body) happened on the article's date.
 """
 
 from __future__ import annotations
@@ -26,41 +28,63 @@ from monitor.nlp.dates import find_dates, nearest_date
 from monitor.nlp.events import BACKGROUND_KEY, NEGATED
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
-from monitor.nlp.people import PersonGroup, group_people, to_person_mention
+from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
+from monitor.nlp.reference import Resolver, Sentence, gender_of
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.roles import CUE_ROLES, mention_role
 
-_CARRY_SENTENCES = 3
+_LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
 
 
 class _Context:
     """Sentences, paragraphs and who is mentioned where, for one document."""
 
-    def __init__(self, doc: Doc, article: Article, groups: list[PersonGroup]) -> None:
+    def __init__(self, doc: Doc, article: Article, groups: list[PersonGroup], lang: str) -> None:
         self.doc = doc
+        self.text = doc.text
         self.sents = list(doc.sents)
-        self.sent_of = {}
+        self.sent_of: dict[int, int] = {}
         for index, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = index
-        text = doc.text
-        self.paragraph_of = [text.count("\n", 0, s.start_char) for s in self.sents]
-        taken = {i for g in groups for s in g.spans for i in range(s.start, s.end)}
-        roles: list[Role | None] = []
-        for group in groups:
-            found = [
-                mention_role(doc, s, taken, self.sents[self.sent_of[s.start]]) for s in group.spans
-            ]
-            full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
-            cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
-            roles.append(cue or ("detainee" if "detainee" in found else None))
-        self.roles = roles
+        self.paragraph_of = [self.text.count("\n", 0, s.start_char) for s in self.sents]
+        self.roles = self._roles(groups)
+        _rehome_bare_surnames(doc, groups, self.roles, self._taken(groups))
+        self.people: list[PersonMention] = [to_person_mention(g, self.text) for g in groups]
         self.mentions: list[list[tuple[int, int]]] = [[] for _ in self.sents]  # (person, token)
         for person, group in enumerate(groups):
             for span in group.spans:
                 self.mentions[self.sent_of[span.start]].append((person, span.start))
+        for mentions in self.mentions:
+            mentions.sort(key=lambda m: m[1])
         self.background = self._background(article)
         self.anchor = article.published.date() if article.published else None
+        self.lead = self._lead_paragraphs()
+        sentences = [
+            Sentence(
+                s.text, self.paragraph_of[i], list(dict.fromkeys(p for p, _ in self.eligible(i)))
+            )
+            for i, s in enumerate(self.sents)
+        ]
+        genders = [gender_of(p.normalized) for p in self.people]
+        self.resolver = Resolver(sentences, genders, lang)
+
+    @staticmethod
+    def _taken(groups: list[PersonGroup]) -> set[int]:
+        return {i for g in groups for s in g.spans for i in range(s.start, s.end)}
+
+    def _roles(self, groups: list[PersonGroup]) -> list[Role | None]:
+        taken = self._taken(groups)
+        roles: list[Role | None] = []
+        for group in groups:
+            found = [
+                mention_role(self.doc, s, taken, self.sents[self.sent_of[s.start]])
+                for s in group.spans
+            ]
+            full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
+            cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
+            roles.append(cue or ("detainee" if "detainee" in found else None))
+        return roles
 
     def _background(self, article: Article) -> list[bool]:
         ranges = article.background_ranges()
@@ -77,21 +101,26 @@ class _Context:
                 j += 1
         return flags
 
+    def _lead_paragraphs(self) -> set[int]:
+        """The title line and the first real paragraph of the body."""
+        lines = self.text.split("\n")
+        lead = {0}
+        for number, line in enumerate(lines[1:], start=1):
+            if len(line.strip()) >= _LEAD_MIN_CHARS:
+                lead.add(number)
+                break
+        return lead
+
     def eligible(self, sent: int) -> list[tuple[int, int]]:
         return [(p, t) for p, t in self.mentions[sent] if self.roles[p] not in CUE_ROLES]
 
-    def persons_for(self, sent: int) -> list[int]:
-        """People a sentence's development is about: named in it, else carried over."""
-        named = list(dict.fromkeys(p for p, _ in self.eligible(sent)))
-        if named:
-            return named
-        for back in range(sent - 1, max(-1, sent - 1 - _CARRY_SENTENCES), -1):
-            if self.paragraph_of[back] != self.paragraph_of[sent]:
-                break
-            earlier = self.eligible(back)
-            if earlier:
-                return [earlier[-1][0]]
-        return []
+    def persons_for(self, sent: int, span: Span | None = None) -> list[int]:
+        """People a sentence's development is about: named in it, else referred to."""
+        trigger = None
+        if span is not None:
+            start = self.sents[sent].start_char
+            trigger = (span.start_char - start, span.end_char - start)
+        return self.resolver.persons_for(sent, trigger)
 
     def nearest_person(self, sent: int, token: int) -> int | None:
         named = self.eligible(sent)
@@ -101,8 +130,44 @@ class _Context:
         carried = self.persons_for(sent)
         return carried[0] if carried else None
 
+    def date_of(self, sent: int, position: int) -> dt.date | None:
+        """The sentence's date nearest the trigger; else the article's, in the lead."""
+        sentence = self.sents[sent]
+        dates = find_dates(sentence.text, self.anchor, sentence.start_char)
+        date = nearest_date(dates, position)
+        if date is None and not self.background[sent] and self.paragraph_of[sent] in self.lead:
+            return self.anchor
+        return date
 
-def _events(ctx: _Context, groups: list[PersonGroup]) -> list[EventMention]:
+
+def _rehome_bare_surnames(
+    doc: Doc, groups: list[PersonGroup], roles: list[Role | None], taken: set[int]
+) -> None:
+    """A bare surname that a relative shares goes to the prosecuted person.
+
+    "Murad Adilov ... his brother Natig Adilov ... Adilov was found guilty": the bare
+    "Adilov" has no cue of its own, so it means the person the story is about.
+    """
+    for index, group in enumerate(groups):
+        if roles[index] not in CUE_ROLES:
+            continue
+        for span in list(group.spans):
+            if len(span) != 1 or len(group.spans) == 1:
+                continue
+            if mention_role(doc, span, taken, None) is not None:
+                continue
+            others = [
+                g
+                for j, g in enumerate(groups)
+                if roles[j] not in CUE_ROLES and same_surname(span.text, g.surname)
+            ]
+            if others:
+                group.spans.remove(span)
+                others[0].spans.append(span)
+                others[0].spans.sort(key=lambda s: s.start)
+
+
+def _events(ctx: _Context) -> list[EventMention]:
     events: list[EventMention] = []
     seen: set[tuple[int | None, str, int]] = set()
     for span in ctx.doc.spans.get(EVENT_KEY, []):
@@ -110,9 +175,8 @@ def _events(ctx: _Context, groups: list[PersonGroup]) -> list[EventMention]:
             continue
         index = ctx.sent_of[span.start]
         sent = ctx.sents[index]
-        dates = find_dates(sent.text, ctx.anchor, sent.start_char)
-        date: dt.date | None = nearest_date(dates, span.start_char)
-        persons: list[int | None] = list(ctx.persons_for(index)) or [None]
+        date = ctx.date_of(index, span.start_char)
+        persons: list[int | None] = list(ctx.persons_for(index, span)) or [None]
         for person in persons:
             key = (person, span.label_, index)
             if key in seen:
@@ -169,10 +233,9 @@ def _facilities(doc: Doc) -> list[FacilityMention]:
 
 def build_extraction(doc: Doc, article: Article, language: str) -> Extraction:
     groups = group_people(doc)
-    ctx = _Context(doc, article, groups)
-    text = doc.text
-    people: list[PersonMention] = [to_person_mention(g, text) for g in groups]
-    events = _events(ctx, groups)
+    ctx = _Context(doc, article, groups, language)
+    people = ctx.people
+    events = _events(ctx)
     charges = _charges(ctx)
     for index, person in enumerate(people):
         role = ctx.roles[index]
@@ -190,5 +253,5 @@ def build_extraction(doc: Doc, article: Article, language: str) -> Extraction:
         charges=charges,
         events=events,
     )
-    extraction.relevant = is_relevant(extraction, text)
+    extraction.relevant = is_relevant(extraction, ctx.text)
     return extraction

@@ -122,6 +122,11 @@ def candidate_spans(doc: Doc) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+def same_surname(a: str, b: str) -> bool:
+    """Do two surname spellings (any script, any case form) name the same family?"""
+    return _same(a, b)
+
+
 def _same(a: str, b: str) -> bool:
     ka, kb = surname_key(a), surname_key(b)
     return ka[:1] == kb[:1] and ratio(ka, kb) >= _SAME_SURNAME

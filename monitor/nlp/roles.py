@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from monitor.model import Role
 from monitor.nlp.resources import load_data
@@ -37,25 +37,31 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     """The role cue words give one mention, or None when they say nothing.
 
     ``taken`` holds the token indexes of all person mentions: a cue never reaches past
-    another person's name.
+    another person's name. A cue before the name is an apposition ("his lawyer Elchin
+    Sadigov", "адвокат Эльчин Садыгов"), not a possessor ("the lawyer of Sadigov",
+    "защитники Мамедова": a Russian cue and name that disagree in case), and a cue set
+    off by a comma must be closed by one ("his lawyer, Sadigov, said", not "according
+    to the lawyer, Tairov and ...").
     """
     sent = sent if sent is not None else span.sent
     blocked = taken.difference(range(span.start, span.end))
-    before = []
+    comma = False
     for i in range(span.start - 1, max(sent.start, span.start - _BEFORE) - 1, -1):
-        if (
-            i in blocked
-            or doc[i].text in (".", ";", ":", "(")
-            or doc[i].text.lower() in ("and", "и")
-        ):
+        token = doc[i]
+        low = token.lower_
+        if i in blocked or token.text in (".", ";", ":", "(") or low in _BREAK_WORDS:
             break
-        if _is_verb_like(doc, i) or doc[i].lower_.endswith("ed"):
+        if _is_verb_like(doc, i) or low.endswith("ed"):
             break
-        before.append(doc[i])
-    for token in before:
+        comma = comma or token.text == ","
         role = cue_role(token.text)
-        if role in CUE_ROLES:
-            return role
+        if role not in CUE_ROLES:
+            continue
+        if comma and not _closed(doc, span.end, sent.end):
+            continue
+        if not _agrees(token, doc[span.start]):
+            continue
+        return role
     end = span.end
     if end < sent.end and doc[end].text == ",":
         for i in range(end + 1, min(sent.end, end + 1 + _AFTER)):
@@ -69,6 +75,23 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
             if role == "detainee":
                 return "detainee"
     return None
+
+
+# prepositions and conjunctions between a cue and a name make the name someone else
+_BREAK_WORDS = frozenset(
+    {"and", "и", "of", "for", "to", "by", "from", "with", "against", "on", "at", "about", "or"}
+)
+
+
+def _closed(doc: Doc, end: int, sent_end: int) -> bool:
+    return end >= sent_end or doc[end].text in (",", ".", ")", ";", "-", "–", "—")
+
+
+def _agrees(cue: Token, name: Token) -> bool:
+    """Grammatical case agreement of a Russian cue noun and the name after it."""
+    cue_case = cue._.natasha_case if cue.has_extension("natasha_case") else None
+    name_case = name._.natasha_case if name.has_extension("natasha_case") else None
+    return cue_case is None or name_case is None or cue_case == name_case
 
 
 def _is_verb_like(doc: Doc, i: int) -> bool:

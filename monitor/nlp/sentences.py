@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from monitor.nlp.resources import load_data
 
@@ -74,5 +76,5 @@ class SentenceSetter:
             if pending or idx in starts:
                 flags[i, 0] = 1
             pending = False
-        doc.from_array([SENT_START], flags.astype("uint64"))
+        doc.from_array([SENT_START], cast(Ints2d, flags.astype("uint64")))
         return doc
