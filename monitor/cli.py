@@ -548,5 +548,14 @@ def demo(ctx: click.Context) -> None:
     sys.exit(run_demo(_settings(ctx)))
 
 
+def _register_web_commands() -> None:
+    from monitor.web.commands import serve, users
+
+    main.add_command(serve)
+    main.add_command(users)
+
+
+_register_web_commands()
+
 if __name__ == "__main__":
     main()

@@ -258,8 +258,12 @@ class DevelopmentSource(Base):
         ForeignKey("developments.id", ondelete="CASCADE"), index=True
     )
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
-    event_mention_id: Mapped[int | None] = mapped_column(ForeignKey("event_mentions.id"))
-    match_id: Mapped[int | None] = mapped_column(ForeignKey("matches.id"))
+    # re-processing an article replaces its mentions and matches: the source stays,
+    # its links are cleared, and the timeline links it again
+    event_mention_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event_mentions.id", ondelete="SET NULL")
+    )
+    match_id: Mapped[int | None] = mapped_column(ForeignKey("matches.id", ondelete="SET NULL"))
     sentence: Mapped[str] = mapped_column(Text)
     added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
