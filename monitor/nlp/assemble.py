@@ -29,7 +29,7 @@ from monitor.nlp.events import BACKGROUND_KEY, NEGATED
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
 from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
-from monitor.nlp.reference import Resolver, Sentence, gender_of
+from monitor.nlp.reference import Gender, Resolver, Sentence, gender_of
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.roles import CUE_ROLES, mention_role
 
@@ -66,7 +66,7 @@ class _Context:
             )
             for i, s in enumerate(self.sents)
         ]
-        genders = [gender_of(p.normalized) for p in self.people]
+        genders = [_gender(g, p.normalized) for g, p in zip(groups, self.people, strict=True)]
         self.resolver = Resolver(sentences, genders, lang)
 
     @staticmethod
@@ -138,6 +138,18 @@ class _Context:
         if date is None and not self.background[sent] and self.paragraph_of[sent] in self.lead:
             return self.anchor
         return date
+
+
+def _gender(group: PersonGroup, normalized: str) -> Gender | None:
+    """From the surname's ending, else from the morphology tagger's reading (Russian)."""
+    found = gender_of(normalized)
+    if found is not None:
+        return found
+    votes = [getattr(t._, "natasha_gender", None) for s in group.spans for t in s]
+    fem, masc = votes.count("Fem"), votes.count("Masc")
+    if fem == masc:
+        return None
+    return "f" if fem > masc else "m"
 
 
 def _rehome_bare_surnames(

@@ -3,7 +3,9 @@
 No Russian spaCy pipeline can be installed, so the ``natasha_ner`` component runs
 natasha's news NER (its model ships inside the package) on ``doc.text`` and aligns the
 character spans to the blank Russian tokenizer's tokens. It also keeps natasha's
-grammatical case of every token (``token._.natasha_case``) for name normalisation.
+grammatical case and gender of every token (``token._.natasha_case``,
+``token._.natasha_gender``) for name normalisation and pronoun reference. Each line
+(title, paragraph) is read on its own.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from spacy.util import filter_spans
 
 LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 
-if not Token.has_extension("natasha_case"):
-    Token.set_extension("natasha_case", default=None)
+for _extension in ("natasha_case", "natasha_gender"):
+    if not Token.has_extension(_extension):
+        Token.set_extension(_extension, default=None)
 
 
 @lru_cache(maxsize=1)
@@ -39,17 +42,31 @@ class NatashaNER:
         self.morph = morph
 
     def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        offset = 0
+        for line in doc.text.split("\n"):
+            if line.strip():
+                spans.extend(self._line(doc, line, offset))
+            offset += len(line) + 1
+        # entities set earlier (facilities) win over natasha's
+        kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
+        doc.ents = filter_spans([*doc.ents, *kept])
+        return doc
+
+    def _line(self, doc: Doc, line: str, offset: int) -> list[Span]:
+        """One line (title or paragraph) on its own: natasha would run an unpunctuated
+        title into the first sentence and read the name after it as a genitive."""
         from natasha import Doc as NatashaDoc
 
         segmenter, ner, morph = _models()
-        ndoc = NatashaDoc(doc.text)
+        ndoc = NatashaDoc(line)
         ndoc.segment(segmenter)
         ndoc.tag_ner(ner)
         spans: list[Span] = []
         for nspan in ndoc.spans:
             span = doc.char_span(
-                nspan.start,
-                nspan.stop,
+                offset + nspan.start,
+                offset + nspan.stop,
                 label=LABELS.get(nspan.type, "MISC"),
                 alignment_mode="expand",
             )
@@ -58,12 +75,14 @@ class NatashaNER:
         if self.morph:
             ndoc.tag_morph(morph)
             for ntoken in ndoc.tokens:
-                case = ntoken.feats.get("Case") if ntoken.feats else None
-                span = doc.char_span(ntoken.start, ntoken.stop, alignment_mode="expand")
-                if span is not None and case:
+                feats = ntoken.feats or {}
+                if not feats.get("Case") and not feats.get("Gender"):
+                    continue
+                span = doc.char_span(
+                    offset + ntoken.start, offset + ntoken.stop, alignment_mode="expand"
+                )
+                if span is not None:
                     for token in span:
-                        token._.natasha_case = case
-        # entities set earlier (facilities) win over natasha's
-        kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in doc.ents)]
-        doc.ents = filter_spans([*doc.ents, *kept])
-        return doc
+                        token._.natasha_case = feats.get("Case")
+                        token._.natasha_gender = feats.get("Gender")
+        return spans

@@ -1,0 +1,133 @@
+"""Trigger rules, one sentence at a time: which developments a sentence reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.nlp.events import find_triggers
+
+
+def affirmed(sentence: str, lang: str = "en") -> set[str]:
+    return {hit.type for hit in find_triggers(sentence, lang) if not hit.negated}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A judge ordered three months' arrest for the blogger.",
+        "The court ordered the economist to be held under arrest for two months.",
+        "The poet was remanded in custody until the end of the investigation.",
+        "Investigators had the teacher placed in pre-trial detention.",
+        "The court chose arrest as a preventive measure for the editor.",
+        "His detention was extended by another three months.",
+    ],
+)
+def test_a_court_ordered_custody_is_pretrial_detention_not_arrest(sentence: str) -> None:
+    assert affirmed(sentence) == {"pretrial_detention"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Суд арестовал блогера на два месяца.",
+        "Суд избрал экономисту меру пресечения в виде ареста.",
+        "Срок содержания под стражей поэта продлили на три месяца.",
+    ],
+)
+def test_russian_court_ordered_custody_is_pretrial_detention(sentence: str) -> None:
+    assert affirmed(sentence, "ru") == {"pretrial_detention"}
+
+
+def test_police_detention_and_administrative_arrest_stay_arrests() -> None:
+    assert affirmed("Police detained the blogger outside his flat.") == {"arrest"}
+    assert affirmed("Блогера арестовали на 15 суток за неповиновение полиции.", "ru") == {"arrest"}
+
+
+def test_arrest_rulings_and_motions_are_not_arrests() -> None:
+    assert "arrest" not in affirmed("The court began examining the arrest motions on Friday.")
+
+
+def test_a_detention_centre_is_a_place_not_a_development() -> None:
+    assert affirmed("The parcel was returned by the pre-trial detention center.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If convicted, the blogger could be jailed for up to nine years.",
+        "A conviction under this article is punishable by 7 to 12 years in prison.",
+        "Rights groups demanded his release.",
+        "Colleagues urged the authorities to release the reporter at once.",
+        "The economist says he intends to go on hunger strike.",
+        "His lawyers will appeal against the ruling.",
+    ],
+)
+def test_possibilities_requests_and_intentions_are_not_events(sentence: str) -> None:
+    assert affirmed(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Блогеру грозит до девяти лет лишения свободы.",
+        "Правозащитники потребовали освободить экономиста.",
+        "Защита намерена обжаловать решение суда.",
+    ],
+)
+def test_russian_possibilities_requests_and_intentions_are_not_events(sentence: str) -> None:
+    assert affirmed(sentence, "ru") == set()
+
+
+def test_a_possibility_in_another_clause_leaves_the_charge_standing() -> None:
+    sentence = "She was charged with fraud, which carries up to 10 years in prison."
+    assert affirmed(sentence) == {"charge"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Областной суд отклонил жалобу защиты поэта.", "appeal"),
+        ("Кассационный суд оставил в силе решение по делу.", "appeal"),
+        ("Суд приговорил учителя к шести годам колонии.", "sentence"),
+        ("Судья вынес обвинительный приговор экономисту.", "sentence"),
+        ("Суд назначил ему наказание в виде пяти лет.", "sentence"),
+        ("Очередное заседание по делу прошло во вторник.", "trial"),
+        ("Слушание отложили до понедельника.", "trial"),
+        ("Поэта этапировали в колонию в Гяндже.", "transfer"),
+        ("Блогера перевели в тюремную больницу.", "transfer"),
+        ("Экономист объявил голодовку.", "hunger_strike"),
+        ("Активиста избили сотрудники колонии.", "ill_treatment"),
+        ("Учителя поместили в ШИЗО.", "ill_treatment"),
+        ("Журналистку отправили в карцер на десять суток.", "ill_treatment"),
+        ("Поэт был помилован указом президента.", "release"),
+        ("Блогер вышел на свободу по амнистии.", "release"),
+    ],
+)
+def test_russian_triggers_in_their_inflected_forms(sentence: str, expected: str) -> None:
+    assert expected in affirmed(sentence, "ru")
+
+
+def test_an_upheld_sentence_is_an_appeal_not_a_new_sentence() -> None:
+    assert affirmed("The appeal court upheld the verdict against the poet.") == {"appeal"}
+    assert affirmed("Апелляционный суд оставил в силе приговор поэту.", "ru") == {"appeal"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blogger is in poor health, his wife said.",
+        "Her health has deteriorated sharply in the colony.",
+        "The economist was hospitalised on Friday.",
+        "The teacher has been denied medical care for months.",
+    ],
+)
+def test_health(sentence: str) -> None:
+    assert "health" in affirmed(sentence)
+
+
+def test_russian_health() -> None:
+    assert "health" in affirmed("Состояние здоровья поэта резко ухудшилось.", "ru")
+
+
+def test_a_ban_on_calls_to_the_lawyer_is_ill_treatment() -> None:
+    assert "ill_treatment" in affirmed("The reporter was banned from phoning her lawyer.")

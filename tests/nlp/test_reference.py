@@ -1,0 +1,170 @@
+"""Who a development is about: named people, groups, pronouns, never lawyers or judges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.model import Extraction
+from monitor.nlp import Extractor
+from monitor.nlp.reference import gender_of
+from tests.nlp.conftest import article
+
+FRIDAY = dt.datetime(2025, 6, 20, 18, 0)
+
+
+def people_with(result: Extraction, type_: str) -> set[str]:
+    return {
+        result.people[e.person].normalized
+        for e in result.events
+        if e.type == type_ and e.person is not None and not e.negated
+    }
+
+
+def test_all_five_reaches_every_person_named_before(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Five reporters held",
+            "A court ordered two months' arrest for Rauf Ismayilov, Leyla Hasanova, "
+            "Tofig Aliyev, Sevda Karimova and Kamran Rzayev.",
+            "All five rejected the fraud charges brought against them.",
+            language="en",
+        )
+    )
+    everyone = {"Rauf Ismayilov", "Leyla Hasanova", "Tofig Aliyev", "Sevda Karimova"}
+    assert everyone | {"Kamran Rzayev"} == people_with(result, "charge")
+    assert "arrest" not in {e.type for e in result.events}
+
+
+def test_they_were_charged_reaches_the_group_of_the_paragraph(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Two bloggers detained",
+            "Police detained Vugar Guliyev on Monday. Nigar Huseynova was detained a day later.",
+            "According to their lawyers, they were charged under Article 206.3.2.",
+            language="en",
+        )
+    )
+    assert people_with(result, "charge") == {"Vugar Guliyev", "Nigar Huseynova"}
+
+
+def test_russian_group_word_reaches_the_group(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Задержаны трое",
+            "В Баку задержали Эльнура Гасанова, Рауфа Алиева и Вугара Мамедова.",
+            "Всем троим предъявлены обвинения в контрабанде.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "charge") == {"Эльнур Гасанов", "Рауф Алиев", "Вугар Мамедов"}
+
+
+def test_he_goes_to_the_last_man_named_even_after_a_paragraph_break(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Activist sentenced",
+            "Leyla Hasanova met reporters outside the court. Rauf Ismayilov stayed in the dock.",
+            "He was sentenced to seven years in prison.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Rauf Ismayilov"}
+
+
+def test_she_goes_to_the_last_woman_named(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Editor sentenced",
+            "The editor Leyla Hasanova led the newsroom. Rauf Ismayilov was its photographer.",
+            "She was sentenced to eight years in prison.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Leyla Hasanova"}
+
+
+def test_russian_pronoun_carries_the_development(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Приговор",
+            "Лейла Гасанова три года работала в газете.",
+            "Её приговорили к шести годам лишения свободы.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "sentence") == {"Лейла Гасанова"}
+
+
+def test_a_lawyers_or_judges_own_words_are_not_the_defendants(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hearing",
+            "Lawyer Elchin Sadigov, who defends Rauf Ismayilov, said the hearing was tense.",
+            "According to the lawyer, Ismayilov and his wife were never abroad.",
+            language="en",
+        )
+    )
+    roles = {p.normalized: p.role for p in result.people}
+    assert roles["Elchin Sadigov"] == "lawyer"
+    assert roles["Rauf Ismayilov"] != "lawyer"
+
+
+def test_russian_defenders_of_a_person_do_not_make_him_a_lawyer(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Жалоба отклонена",
+            "Суд отклонил жалобу Байрама Гасанова.",
+            "Защитники Гасанова намерены обжаловать решение.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "appeal") == {"Байрам Гасанов"}
+
+
+def test_a_bare_surname_a_relative_shares_means_the_prisoner(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hunger strike",
+            "Rauf Ismayilov went on hunger strike, his brother, Vugar Ismayilov, said.",
+            "Ismayilov was found guilty of fraud in 2021.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Rauf Ismayilov"}
+
+
+def test_health_reported_by_a_relative_belongs_to_the_prisoner(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Prisoner ill",
+            "Rauf Ismayilov has been held in Prison No. 2 since March.",
+            "His sister Aysel Ismayilova said that his health had deteriorated.",
+            language="en",
+        )
+    )
+    assert people_with(result, "health") == {"Rauf Ismayilov"}
+
+
+def test_undated_lead_development_takes_the_article_date(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Blogger released",
+            "Blogger Rauf Ismayilov was released from Prison No. 2 after serving his full term.",
+            "Ismayilov had been arrested in 2022 and spent most of the time in a cell alone.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    release = next(e for e in result.events if e.type == "release")
+    later = next(e for e in result.events if e.type == "arrest")
+    assert release.date == dt.date(2025, 6, 20)
+    assert later.date is None
+
+
+def test_gender_from_surname_endings() -> None:
+    assert gender_of("Aysel Umudova") == "f"
+    assert gender_of("Лейла Гасанова") == "f"
+    assert gender_of("Rauf Ismayilov") == "m"
+    assert gender_of("Ramin Deko") is None
