@@ -106,15 +106,33 @@ def _rule_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+_CONJUNCTIONS = frozenset({"and", "и", "&", ","})
+
+
+def _split_coordination(span: Span) -> list[Span]:
+    """ "Hasanli and Vagifgizi" as the NER sometimes gives it: two people."""
+    parts: list[Span] = []
+    start = span.start
+    for token in span:
+        if token.lower_ in _CONJUNCTIONS:
+            if token.i > start:
+                parts.append(Span(span.doc, start, token.i, label=span.label_))
+            start = token.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    return parts
+
+
 def candidate_spans(doc: Doc) -> list[Span]:
     """Known-case names first, then NER persons, then rule-found names, longest first."""
     chosen: list[Span] = list(doc.spans.get(CASE_KEY, []))
     others: list[Span] = []
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS:
-            trimmed = _trim(ent)
-            if trimmed is not None and _acceptable(trimmed):
-                others.append(trimmed)
+            for part in _split_coordination(ent):
+                trimmed = _trim(part)
+                if trimmed is not None and _acceptable(trimmed):
+                    others.append(trimmed)
     others.extend(_rule_spans(doc))
     for span in sorted(others, key=lambda s: (-(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):

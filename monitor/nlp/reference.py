@@ -80,7 +80,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class _Cue:
-    kind: str  # "group" or a gender ("m", "f")
+    kind: str  # "all" (quantified group), "group" (plural pronoun), or a gender "m", "f"
     count: int | None = None
 
 
@@ -99,11 +99,11 @@ class Resolver:
         if named:
             return named
         cue = self._cue(index, trigger)
-        if cue is not None and cue.kind == "group":
-            group = self._group(index, cue.count)
+        if cue is not None and cue.kind in ("all", "group"):
+            group = self._group(index, cue)
             if len(group) > 1:
                 return group
-        if cue is not None and cue.kind != "group":
+        if cue is not None and cue.kind in ("m", "f"):
             person = self._singular(index, cue.kind)
             if person is not None:
                 return [person]
@@ -112,68 +112,87 @@ class Resolver:
     # --- cues --------------------------------------------------------------------------
 
     def _cue(self, index: int, trigger: tuple[int, int] | None) -> _Cue | None:
+        """The sentence's subject when it is a pronoun or group word, else the cue
+        nearest the trigger (pronouns only within the window)."""
         text = self.sentences[index].text
-        rules = self.rules
-        if rules.quantified is not None:
-            found = rules.quantified.search(text)
-            if found is not None:
-                words = found.group().lower().split()
-                count = next((rules.numbers[w] for w in words if w in rules.numbers), None)
-                return _Cue("group", count)
-        near = self._near_words(text, trigger)
-        for word in near:
-            if word in rules.plural:
-                return _Cue("group")
-        for word in near:
-            gender = rules.pronouns.get(word)
-            if gender is not None:
-                return _Cue(gender)
-        return None
-
-    def _near_words(self, text: str, trigger: tuple[int, int] | None) -> list[str]:
-        """Words of ``text`` within the window of the trigger, nearest first."""
         words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
+        quantified = self._quantified(text)
+        if quantified and quantified[0][0] <= (words[2][0] if len(words) > 2 else 0):
+            return quantified[0][1]
+        if words:
+            subject = self._word_cue(words[0][1])
+            if subject is not None:
+                return subject
         if trigger is None:
-            return [w for _, w in words]
+            return quantified[0][1] if quantified else None
+        cue: _Cue | None
         start, end = trigger
-        before = [w for s, w in words if s < start][::-1][: self.rules.window]
-        after = [w for s, w in words if s >= end][: self.rules.window]
-        merged: list[str] = []
-        for pair in zip(before, after, strict=False):
-            merged.extend(pair)
-        longer = before if len(before) > len(after) else after
-        merged.extend(longer[min(len(before), len(after)) :])
-        return merged
+        ranked: list[tuple[int, int, _Cue]] = []
+        for position, cue in quantified:
+            ranked.append((self._distance(words, position, start, end), 0, cue))
+        for position, word in words:
+            cue = self._word_cue(word)
+            distance = self._distance(words, position, start, end)
+            if cue is not None and distance <= self.rules.window:
+                ranked.append((distance, 1, cue))
+        return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+    def _quantified(self, text: str) -> list[tuple[int, _Cue]]:
+        if self.rules.quantified is None:
+            return []
+        cues = []
+        for found in self.rules.quantified.finditer(text):
+            words = found.group().lower().split()
+            count = next((self.rules.numbers[w] for w in words if w in self.rules.numbers), None)
+            cues.append((found.start(), _Cue("all", count)))
+        return cues
+
+    def _word_cue(self, word: str) -> _Cue | None:
+        if word in self.rules.plural:
+            return _Cue("group")
+        gender = self.rules.pronouns.get(word)
+        return _Cue(gender) if gender is not None else None
+
+    @staticmethod
+    def _distance(words: list[tuple[int, str]], position: int, start: int, end: int) -> int:
+        """Words between a cue at ``position`` and the trigger ``start``-``end``."""
+        if position < start:
+            return sum(1 for p, _ in words if position < p < start)
+        return sum(1 for p, _ in words if end <= p < position)
 
     # --- antecedents -------------------------------------------------------------------
 
     def _earlier(self, index: int) -> range:
         return range(index - 1, max(-1, index - 1 - self.rules.lookback), -1)
 
-    def _group(self, index: int, count: int | None) -> list[int]:
-        if count is not None:
-            found: list[int] = []
-            for back in self._earlier(index):
-                for person in reversed(self.sentences[back].people):
-                    if person not in found:
-                        found.append(person)
-                if len(found) >= count:
-                    break
-            return sorted(found[:count])
-        paragraph = self.sentences[index].paragraph
-        for back in self._earlier(index):
-            if self.sentences[back].people:
+    def _later(self, index: int) -> range:
+        return range(index + 1, min(len(self.sentences), index + 1 + self.rules.lookback))
+
+    def _group(self, index: int, cue: _Cue) -> list[int]:
+        """The people of a group word: the last N named, everyone named in the last
+        sentences ("all of them"), or the people of the last sentence naming several
+        ("they"); named after the word when nobody was before ("all four ... :
+        A, B, C and D")."""
+        group = self._collect(self._earlier(index), cue)
+        if len(group) < 2 and cue.kind == "all":
+            group = self._collect(self._later(index), cue)
+        return sorted(group)
+
+    def _collect(self, order: range, cue: _Cue) -> list[int]:
+        found: list[int] = []
+        paragraph: int | None = None
+        for back in order:
+            people = self.sentences[back].people
+            if cue.kind == "group" and people and paragraph is None:
+                if len(people) > 1:
+                    return list(people)
                 paragraph = self.sentences[back].paragraph
+            if paragraph is not None and self.sentences[back].paragraph != paragraph:
                 break
-        else:
-            return []
-        people: list[int] = []
-        for back in self._earlier(index):
-            if self.sentences[back].paragraph < paragraph:
-                break
-            if self.sentences[back].paragraph == paragraph:
-                people.extend(p for p in self.sentences[back].people if p not in people)
-        return sorted(people)
+            found.extend(p for p in people if p not in found)
+            if cue.count is not None and len(found) >= cue.count:
+                return found[: cue.count]
+        return found
 
     def _singular(self, index: int, gender: Gender) -> int | None:
         for back in self._earlier(index):

@@ -55,8 +55,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
             break
         comma = comma or token.text == ","
         role = cue_role(token.text)
-        if role not in CUE_ROLES:
-            continue
+        if role not in CUE_ROLES or (i > 0 and doc[i - 1].text == "-"):
+            continue  # "editor-in-chief" is no official
         if comma and not _closed(doc, span.end, sent.end):
             continue
         if not _agrees(token, doc[span.start]):
