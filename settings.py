@@ -52,3 +52,21 @@ HTTPCACHE_DIR = str(_settings.home / "httpcache")
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("MONITOR_SCRAPY_LOG_LEVEL", "INFO")
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+# A distributed crawl (scrapy-redis), switched on by MONITOR_REDIS_URL: every crawler
+# process of one crawl (same MONITOR_CRAWL_ID) shares the request queue and the seen set,
+# so no page is fetched twice and none is missed, across processes and machines. Keys
+# are per crawl id and kept after a process ends (another may still be working); the
+# crawl runner lets them expire.
+if _settings.redis_url:
+    SCHEDULER = "scrapy_redis.scheduler.Scheduler"
+    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    SCHEDULER_PERSIST = True
+    SCHEDULER_QUEUE_CLASS = "scrapy_redis.queue.PriorityQueue"
+    REDIS_URL = _settings.redis_url
+    SCHEDULER_QUEUE_KEY = f"monitor:{_settings.crawl_id}:%(spider)s:requests"
+    SCHEDULER_DUPEFILTER_KEY = f"monitor:{_settings.crawl_id}:%(spider)s:dupefilter"
+    DUPEFILTER_KEY = SCHEDULER_DUPEFILTER_KEY
+    # an idle process waits a little for requests its peers are still producing
+    EXTENSIONS = {"spiders.distributed.SharedQueueIdle": 500}
+    MONITOR_SHARED_IDLE_SECONDS = 8.0

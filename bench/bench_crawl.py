@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -31,10 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from monitor.config import Settings  # noqa: E402
 from monitor.crawl import run_crawl  # noqa: E402
-from monitor.demo.replay import SITE_ROOT, ReplaySite  # noqa: E402
+from monitor.demo.replay import ReplaySite  # noqa: E402
+from monitor.demo.synthetic import SLUG, build_site, outlet_override  # noqa: E402
 
-SLUG = "kavkaz_uzel_ru"
-PER_PAGE = 20
 FAST = {
     "AUTOTHROTTLE_ENABLED": "False",
     "DOWNLOAD_DELAY": "0",
@@ -78,39 +76,6 @@ print(json.dumps({"pages": stats.get("response_received_count", 0),
 """
 
 
-def build_site(target: Path, articles: int) -> None:
-    source = SITE_ROOT / SLUG
-    folder = target / SLUG
-    (folder / "articles").mkdir(parents=True)
-    (folder / "rubric").mkdir()
-    (folder / "robots.txt").write_bytes((source / "robots.txt").read_bytes())
-    templates = sorted((source / "articles").glob("*.html"))
-    numbers = list(range(500_000 + articles, 500_000, -1))
-    for index, number in enumerate(numbers):
-        template = templates[index % len(templates)]
-        raw = template.read_bytes()
-        raw = re.sub(rb"/articles/" + template.stem.encode(), b"/articles/%d" % number, raw)
-        (folder / "articles" / f"{number}.html").write_bytes(raw)
-    pages = [numbers[i : i + PER_PAGE] for i in range(0, len(numbers), PER_PAGE)]
-    for page_no, chunk in enumerate(pages, start=1):
-        links = "".join(f'<div><a href="/articles/{n}">Item {n}</a></div>' for n in chunk)
-        more = f'<a href="/rubric/41?page={page_no + 1}">next</a>' if page_no < len(pages) else ""
-        html = f"<html><body>{links}{more}</body></html>"
-        name = "41.html" if page_no == 1 else f"41@page={page_no}.html"
-        (folder / "rubric" / name).write_text(html, encoding="utf-8")
-
-
-def outlet_override(target: Path, pages: int) -> Path:
-    """The bundled outlet file with the listing walk long enough for the whole site."""
-    folder = target / "outlets"
-    folder.mkdir()
-    text = (ROOT / "monitor" / "data" / "outlets" / f"{SLUG}.yaml").read_text(encoding="utf-8")
-    text = re.sub(r"max_listing_pages: \d+", f"max_listing_pages: {pages + 1}", text)
-    text = re.sub(r"feeds:\n  - /articles.rss", "feeds: []", text)
-    (folder / f"{SLUG}.yaml").write_text(text, encoding="utf-8")
-    return folder
-
-
 def bare_crawl(base_url: str, folder: Path) -> dict[str, float]:
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "settings"}
     script = folder / "bare_spider.py"  # Scrapy reads callbacks' source: not from -c
@@ -134,7 +99,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp)
         build_site(target / "site", args.articles)
-        outlets = outlet_override(target, args.articles // PER_PAGE + 1)
+        outlets = outlet_override(target, args.articles)
         settings = Settings(home=target / "var", outlets_dir=outlets, download_delay=0.0)
         with ReplaySite(target / "site") as site:
             base = site.base_url(SLUG)

@@ -45,6 +45,8 @@ class Settings:
     timezone: str = "Asia/Baku"
     digest_hour: int = 8
     log_json: bool = False
+    redis_url: str = ""
+    crawl_id: str = "default"
 
     @property
     def db_path(self) -> Path:

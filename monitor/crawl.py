@@ -111,7 +111,27 @@ def run_crawl(
     for name, value in (scrapy_settings or {}).items():
         command += ["-s", f"{name}={value}"]
     subprocess.run(command, env=env, cwd=PROJECT_ROOT, check=False, timeout=timeout)
+    if settings.redis_url:
+        expire_shared_state(settings)
     return crawl_summaries(settings.database_url, after_id=before, outlets=slugs)
+
+
+SHARED_STATE_TTL_S = 24 * 3600
+
+
+def expire_shared_state(settings: Settings) -> int:
+    """Let a distributed crawl's queue and seen set in Redis expire after a day (peers
+    on other machines may still be working now); returns the number of keys."""
+    import redis
+
+    client = redis.Redis.from_url(settings.redis_url)
+    try:
+        keys = list(client.scan_iter(match=f"monitor:{settings.crawl_id}:*"))
+        for key in keys:
+            client.expire(key, SHARED_STATE_TTL_S)
+        return len(keys)
+    finally:
+        client.close()
 
 
 def _last_run_id(db_url: str) -> int:
