@@ -3,8 +3,9 @@
 People come from :mod:`monitor.nlp.people`, their roles from :mod:`monitor.nlp.roles`;
 each development and charge goes to the people its sentence names (a lawyer, relative
 or official never carries one), or, when it names none of them, to the people a group
-word or pronoun refers to (:mod:`monitor.nlp.reference`). An undated development of
-the lead (the title and the first paragraph of the body) happened on the article's date.
+word or pronoun refers to (:mod:`monitor.nlp.reference`). A development without a date
+of its own takes the date the paragraph last gave, or, in the lead (the title and the
+first paragraph of the body), the article's date.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from monitor.model import (
 )
 from monitor.nlp.charges import OTHER
 from monitor.nlp.charges import SPAN_KEY as CHARGE_KEY
-from monitor.nlp.dates import find_dates, nearest_date
+from monitor.nlp.dates import DateHit, find_dates, nearest_date
 from monitor.nlp.events import BACKGROUND_KEY, NEGATED
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
@@ -34,6 +35,7 @@ from monitor.nlp.relevance import is_relevant
 from monitor.nlp.roles import CUE_ROLES, mention_role
 
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
+_DATE_CARRY_SENTENCES = 3
 
 
 class _Context:
@@ -60,6 +62,7 @@ class _Context:
         self.background = self._background(article)
         self.anchor = article.published.date() if article.published else None
         self.lead = self._lead_paragraphs()
+        self._date_cache: dict[int, list[DateHit]] = {}
         sentences = [
             Sentence(
                 s.text, self.paragraph_of[i], list(dict.fromkeys(p for p, _ in self.eligible(i)))
@@ -130,14 +133,29 @@ class _Context:
         carried = self.persons_for(sent)
         return carried[0] if carried else None
 
+    def _dates(self, sent: int) -> list[DateHit]:
+        if sent not in self._date_cache:
+            sentence = self.sents[sent]
+            self._date_cache[sent] = find_dates(sentence.text, self.anchor, sentence.start_char)
+        return self._date_cache[sent]
+
     def date_of(self, sent: int, position: int) -> dt.date | None:
-        """The sentence's date nearest the trigger; else the article's, in the lead."""
-        sentence = self.sents[sent]
-        dates = find_dates(sentence.text, self.anchor, sentence.start_char)
-        date = nearest_date(dates, position)
-        if date is None and not self.background[sent] and self.paragraph_of[sent] in self.lead:
+        """The sentence's date nearest the trigger; else the last date an earlier
+        sentence of the paragraph gave (the story's time); else, in the lead, the
+        article's date."""
+        date = nearest_date(self._dates(sent), position)
+        if date is not None:
+            return date
+        paragraph = self.paragraph_of[sent]
+        for back in range(sent - 1, max(-1, sent - 1 - _DATE_CARRY_SENTENCES), -1):
+            if self.paragraph_of[back] != paragraph or paragraph == 0:
+                break
+            earlier = self._dates(back)
+            if earlier:
+                return earlier[-1].date
+        if not self.background[sent] and paragraph in self.lead:
             return self.anchor
-        return date
+        return None
 
 
 def _gender(group: PersonGroup, normalized: str) -> Gender | None:

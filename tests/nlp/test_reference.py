@@ -168,3 +168,19 @@ def test_gender_from_surname_endings() -> None:
     assert gender_of("Лейла Гасанова") == "f"
     assert gender_of("Rauf Ismayilov") == "m"
     assert gender_of("Ramin Deko") is None
+
+
+def test_undated_development_takes_the_date_its_paragraph_last_gave(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Complaint rejected",
+            "A court in Baku rejected a complaint from the blogger Rauf Ismayilov on Friday.",
+            "Police detained Leyla Hasanova on March 3, 2023. She was charged with fraud.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    charge = next(e for e in result.events if e.type == "charge")
+    assert charge.date == dt.date(2023, 3, 3)
