@@ -7,8 +7,6 @@ delay on server errors and time-outs, and a cap on page size.
 
 from __future__ import annotations
 
-import os
-
 from monitor.config import load_settings
 
 _settings = load_settings()
@@ -50,7 +48,7 @@ HTTPCACHE_ENABLED = _settings.http_cache
 HTTPCACHE_DIR = str(_settings.home / "httpcache")
 
 TELNETCONSOLE_ENABLED = False
-LOG_LEVEL = os.environ.get("MONITOR_SCRAPY_LOG_LEVEL", "INFO")
+LOG_LEVEL = _settings.scrapy_log_level
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 # A distributed crawl (scrapy-redis), switched on by MONITOR_REDIS_URL: every crawler

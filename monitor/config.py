@@ -45,6 +45,7 @@ class Settings:
     timezone: str = "Asia/Baku"
     digest_hour: int = 8
     log_json: bool = False
+    scrapy_log_level: str = "WARNING"
     redis_url: str = ""
     crawl_id: str = "default"
 

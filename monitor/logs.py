@@ -49,7 +49,16 @@ def setup_logging(verbose: bool = False, as_json: bool = False) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("scrapy", "twisted", "filelock", "urllib3", "trafilatura", "htmldate", "alembic"):
+    for noisy in (
+        "scrapy",
+        "twisted",
+        "filelock",
+        "urllib3",
+        "trafilatura",
+        "htmldate",
+        "alembic",
+        "mail.log",
+    ):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
