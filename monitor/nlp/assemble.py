@@ -33,6 +33,7 @@ from monitor.nlp.people import PersonGroup, group_people, same_surname, to_perso
 from monitor.nlp.reference import Gender, Resolver, Sentence, gender_of
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.roles import CUE_ROLES, mention_role
+from monitor.nlp.sentences import doc_text, sentences_of
 
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
 _DATE_CARRY_SENTENCES = 3
@@ -43,8 +44,10 @@ class _Context:
 
     def __init__(self, doc: Doc, article: Article, groups: list[PersonGroup], lang: str) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.sents = list(doc.sents)
+        self.text = doc_text(doc)
+        with_text = sentences_of(doc)
+        self.sents = [s for s, _ in with_text]
+        self.sent_texts = [t for _, t in with_text]
         self.sent_of: dict[int, int] = {}
         for index, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -65,7 +68,9 @@ class _Context:
         self._date_cache: dict[int, list[DateHit]] = {}
         sentences = [
             Sentence(
-                s.text, self.paragraph_of[i], list(dict.fromkeys(p for p, _ in self.eligible(i)))
+                self.sent_texts[i],
+                self.paragraph_of[i],
+                list(dict.fromkeys(p for p, _ in self.eligible(i))),
             )
             for i, s in enumerate(self.sents)
         ]
@@ -135,8 +140,8 @@ class _Context:
 
     def _dates(self, sent: int) -> list[DateHit]:
         if sent not in self._date_cache:
-            sentence = self.sents[sent]
-            self._date_cache[sent] = find_dates(sentence.text, self.anchor, sentence.start_char)
+            start = self.sents[sent].start_char
+            self._date_cache[sent] = find_dates(self.sent_texts[sent], self.anchor, start)
         return self._date_cache[sent]
 
     def date_of(self, sent: int, position: int) -> dt.date | None:
@@ -215,7 +220,7 @@ def _events(ctx: _Context) -> list[EventMention]:
             events.append(
                 EventMention(
                     type=span.label_,
-                    sentence=sent.text.strip(),
+                    sentence=ctx.sent_texts[index].strip(),
                     start=sent.start_char,
                     end=sent.end_char,
                     person=person,

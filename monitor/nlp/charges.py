@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from monitor.nlp.resources import FLAGS, compile_any, load_data
+from monitor.nlp.sentences import sentences_of
 
 SPAN_KEY = "charges"
 OTHER = "other"
@@ -140,8 +141,8 @@ class ChargeRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for sent in doc.sents:
-            for hit in find_charges(sent.text, self.lang, sent.start_char):
+        for sent, text in sentences_of(doc):
+            for hit in find_charges(text, self.lang, sent.start_char):
                 span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
                 if span is not None:
                     spans.append(

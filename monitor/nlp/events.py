@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from monitor.nlp.resources import compile_any, load_data
+from monitor.nlp.sentences import sentences_of
 
 SPAN_KEY = "events"
 BACKGROUND_KEY = "background"
@@ -115,34 +116,54 @@ class _Modality:
 
 
 def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]:
-    """One trigger per event type in one sentence, affirmed ones preferred."""
+    """One trigger per event type in one sentence, affirmed ones preferred.
+
+    Each type's pattern is searched once; later matches are only looked at when the
+    first is negated or lies inside a more specific type's trigger.
+    """
     rules = event_rules(lang)
-    modality: _Modality | None = None
-    found: dict[str, list[tuple[int, int, bool]]] = {}
+    firsts: dict[str, re.Match[str]] = {}
     for type_, pattern in rules.triggers:
-        matches = [m.span() for m in pattern.finditer(sentence)]
-        if not matches:
-            continue
-        if modality is None:
-            modality = _Modality(sentence, rules)
-        found[type_] = [
-            (s, e, _negated(sentence, s, rules.negation) or modality.governs(s, e))
-            for s, e in matches
-        ]
+        found = pattern.search(sentence)
+        if found is not None:
+            firsts[type_] = found
+    if not firsts:
+        return []
+    patterns = dict(rules.triggers)
+    modality = _Modality(sentence, rules)
+    all_spans: dict[str, list[tuple[int, int]]] = {}
+
+    def spans_of(type_: str) -> list[tuple[int, int]]:
+        if type_ not in all_spans:
+            first = firsts[type_]
+            later = patterns[type_].finditer(sentence, first.end())
+            all_spans[type_] = [first.span(), *(m.span() for m in later)]
+        return all_spans[type_]
+
     hits = []
-    for type_, candidates in found.items():
-        # words a more specific type's trigger took are not this type's trigger
+    for type_, first in firsts.items():
         taken = [
-            (s, e)
-            for other, spans in found.items()
+            span
+            for other in firsts
             if type_ in rules.subsumes.get(other, frozenset())
-            for s, e, _ in spans
+            for span in spans_of(other)
         ]
-        own = [m for m in candidates if not any(m[0] < e and s < m[1] for s, e in taken)]
-        if not own:
-            continue
-        start, end, negated = next((m for m in own if not m[2]), own[0])
-        hits.append(TriggerHit(type_, offset + start, offset + end, negated))
+        candidates = [first.span()]
+        chosen: tuple[int, int, bool] | None = None
+        fallback: tuple[int, int, bool] | None = None
+        while candidates:
+            start, end = candidates.pop(0)
+            if not any(start < e and s < end for s, e in taken):
+                negated = _negated(sentence, start, rules.negation) or modality.governs(start, end)
+                fallback = fallback or (start, end, negated)
+                if not negated:
+                    chosen = (start, end, False)
+                    break
+            if not candidates and len(spans_of(type_)) > 1 and (start, end) == first.span():
+                candidates = spans_of(type_)[1:]
+        chosen = chosen or fallback
+        if chosen is not None:
+            hits.append(TriggerHit(type_, offset + chosen[0], offset + chosen[1], chosen[2]))
     return hits
 
 
@@ -163,8 +184,7 @@ class EventTagger:
     def __call__(self, doc: Doc) -> Doc:
         events: list[Span] = []
         background: list[Span] = []
-        for sent in doc.sents:
-            text = sent.text
+        for sent, text in sentences_of(doc):
             if is_background_sentence(text, self.lang):
                 background.append(Span(doc, sent.start, sent.end, label="background"))
             for hit in find_triggers(text, self.lang, sent.start_char):

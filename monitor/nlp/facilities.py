@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from monitor.nlp.resources import FLAGS, load_data
+from monitor.nlp.sentences import doc_text
 
 SPAN_KEY = "facilities"
 
@@ -105,7 +106,7 @@ class FacilityRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for hit in find_facilities(doc.text):
+        for hit in find_facilities(doc_text(doc)):
             span = doc.char_span(hit.start, hit.end, label=hit.canonical, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

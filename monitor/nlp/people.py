@@ -18,6 +18,7 @@ from monitor.model import PersonMention
 from monitor.nlp.case_names import SPAN_KEY as CASE_KEY
 from monitor.nlp.names import nominative, split_patronymic, strip_titles, surname_key
 from monitor.nlp.resources import load_data
+from monitor.nlp.sentences import doc_text
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 _SAME_SURNAME = 80.0
@@ -94,7 +95,7 @@ def _rule_spans(doc: Doc) -> list[Span]:
     """Capitalised names with a regional surname ending, for names the NER misses."""
     spans = []
     facilities = [e for e in doc.ents if e.label_ == "FAC"]
-    for found in _surname_pattern().finditer(doc.text):
+    for found in _surname_pattern().finditer(doc_text(doc)):
         span = doc.char_span(found.start(), found.end(), label="PERSON", alignment_mode="contract")
         if span is None or any(span.start < f.end and f.start < span.end for f in facilities):
             continue

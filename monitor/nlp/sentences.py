@@ -14,7 +14,7 @@ from typing import cast
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from monitor.nlp.resources import load_data
@@ -58,9 +58,10 @@ class SentenceSetter:
     """Sets every token's sentence start from :func:`sentence_bounds`, in one array write."""
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(_SENTS_KEY, None)
         if len(doc) == 0:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         starts = {start for start, _ in sentence_bounds(text)}
         columns = doc.to_array([IDX, IS_SPACE]).tolist()
         flags = numpy.full((len(doc), 1), -1, dtype="int64")
@@ -78,3 +79,26 @@ class SentenceSetter:
             pending = False
         doc.from_array([SENT_START], cast(Ints2d, flags.astype("uint64")))
         return doc
+
+
+_TEXT_KEY = "monitor.text"
+_SENTS_KEY = "monitor.sentences"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins the tokens on every call)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def sentences_of(doc: Doc) -> list[tuple[Span, str]]:
+    """The sentences of a processed document with their text, computed once."""
+    cached = doc.user_data.get(_SENTS_KEY)
+    if not isinstance(cached, list):
+        text = doc_text(doc)
+        cached = [(s, text[s.start_char : s.end_char]) for s in doc.sents]
+        doc.user_data[_SENTS_KEY] = cached
+    return cast(list[tuple[Span, str]], cached)
