@@ -10,6 +10,7 @@ start to crawl incrementally.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from monitor.db import models as db
 from monitor.db.session import get_engine, session_scope, upgrade
 from monitor.outlets import URL_ENV_PREFIX, Outlet, load_outlets
 
+log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -113,7 +115,12 @@ def run_crawl(
     subprocess.run(command, env=env, cwd=PROJECT_ROOT, check=False, timeout=timeout)
     if settings.redis_url:
         expire_shared_state(settings)
-    return crawl_summaries(settings.database_url, after_id=before, outlets=slugs)
+    summaries = crawl_summaries(settings.database_url, after_id=before, outlets=slugs)
+    from monitor.crawl_health import check_and_record
+
+    for alert in check_and_record(settings.database_url):
+        log.warning("crawl health: %s", alert.subject)
+    return summaries
 
 
 SHARED_STATE_TTL_S = 24 * 3600

@@ -117,7 +117,12 @@ def plan_deliveries(
         have.add(key)
         planned += 1
 
+    retracted = set(
+        session.scalars(select(db.Development.id).where(db.Development.status == "retracted"))
+    )
     for alert in session.scalars(select(db.Alert).order_by(db.Alert.id)):
+        if alert.development_id in retracted:
+            continue  # an analyst rejected the match it came from
         created = alert.created_at or now
         if alert.kind == "operator":
             if settings.operator_email:

@@ -22,6 +22,7 @@ from monitor.web import (
     case_pages,
     review_pages,
     subscription_pages,
+    unsubscribe_pages,
 )
 from monitor.web.db import init_db
 from monitor.web.security import init_security
@@ -65,9 +66,17 @@ def create_app(
     app.jinja_env.autoescape = True
     app.extensions["monitor.settings"] = settings
     init_db(app, settings.database_url)
-    CSRFProtect(app)
+    csrf = CSRFProtect(app)
+    csrf.exempt(unsubscribe_pages.unsubscribe)
     init_security(app)
     auth.init_auth(app, login_limit)
-    for module in (review_pages, case_pages, article_pages, subscription_pages, admin_pages):
+    for module in (
+        review_pages,
+        case_pages,
+        article_pages,
+        subscription_pages,
+        admin_pages,
+        unsubscribe_pages,
+    ):
         app.register_blueprint(module.bp)
     return app

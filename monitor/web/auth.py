@@ -127,6 +127,7 @@ def init_auth(app: Flask, login_limit: str) -> None:
     @app.before_request
     def _require_login() -> ResponseReturnValue | None:
         endpoint = request.endpoint or ""
-        if endpoint in {"auth.login", "static"} or current_user.is_authenticated:
+        public = {"auth.login", "static", "unsubscribe.confirm", "unsubscribe.unsubscribe"}
+        if endpoint in public or current_user.is_authenticated:
             return None
         return cast(ResponseReturnValue, manager.unauthorized())

@@ -354,3 +354,18 @@ def test_a_webhook_receives_each_alert_once_as_json(
     assert payload["type"] == "ill_treatment"
     assert payload["idempotency_key"] == key
     assert "Мохйаддина Оруджева" in payload["sentence"]
+
+
+def test_an_alert_whose_development_was_retracted_is_not_planned(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    subscribe(sessions, "analyst@example.org")
+    alert = raise_alert(sessions)
+    with sessions() as session:
+        development = session.get(db.Development, alert.development_id)
+        assert development is not None
+        development.status = "retracted"
+        session.commit()
+    report = send_pending(sessions, mail_settings, notifier=RecordingNotifier(), now=now())
+    assert report.planned == 0
+    assert deliveries(sessions) == []
