@@ -61,6 +61,17 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
+def _part_of_not_people(span: Span) -> bool:
+    """A cut-off piece of a listed name: "Кавказский" of "Кавказский узел"."""
+    ahead = span.doc[span.start : min(len(span.doc), span.end + 3)].text.lower()
+    ahead = ahead.replace('"', "").replace("«", "").replace("»", "")
+    first = span.text.lower().strip('"«»')
+    return any(
+        " " in name and name.startswith(first + " ") and ahead.startswith(name)
+        for name in _not_people()
+    )
+
+
 def _name_words(span: Span) -> list[str]:
     return strip_titles([t.text for t in span if not t.is_punct and not t.is_space])
 
@@ -68,6 +79,8 @@ def _name_words(span: Span) -> list[str]:
 def _acceptable(span: Span) -> bool:
     text = span.text.strip()
     if text.lower().strip('"«»') in _not_people() or any(ch.isdigit() for ch in text):
+        return False
+    if _part_of_not_people(span):
         return False
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):

@@ -61,12 +61,14 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
             continue
         if not _agrees(token, doc[span.start]):
             continue
+        if role == "relative" and i == span.start - 1 and _possessive_kinship(doc, i):
+            continue  # "дочь Тофига Ягублу" is Yagublu's daughter, not Yagublu
         return role
     end = span.end
     if end < sent.end and doc[end].text == ",":
         for i in range(end + 1, min(sent.end, end + 1 + _AFTER)):
-            if i in blocked or doc[i].text in (",", ".", ";"):
-                break
+            if i in blocked or doc[i].text in (",", ".", ";") or _is_verb_like(doc, i):
+                break  # "X, рассказала дочь Y": a new clause, not an apposition to X
             role = cue_role(doc[i].text)
             if role is not None and _is_verb_like(doc, i + 1):
                 return None  # "against Orujov, his lawyer reported": the cue is a subject
@@ -81,6 +83,19 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
 _BREAK_WORDS = frozenset(
     {"and", "и", "of", "for", "to", "by", "from", "with", "against", "on", "at", "about", "or"}
 )
+
+
+_POSSESSIVES = frozenset({"его", "её", "ее", "их", "мой", "моя", "наш", "наша", "свой", "своя"})
+
+
+def _possessive_kinship(doc: Doc, cue: int) -> bool:
+    """A Russian kinship noun right before a name, with no possessive pronoun before it,
+    names the name's relative ("дочь Тофига Ягублу"): the name is in the genitive even
+    where the tagger cannot tell for a foreign name. "его брат Низами" is apposition."""
+    word = doc[cue].lower_
+    if not word or not ("а" <= word[0] <= "я" or word[0] == "ё"):
+        return False
+    return cue == 0 or doc[cue - 1].lower_ not in _POSSESSIVES
 
 
 def _closed(doc: Doc, end: int, sent_end: int) -> bool:

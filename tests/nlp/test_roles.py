@@ -1,0 +1,71 @@
+"""Roles from the words around a name: the person in the dock is not mistaken for
+someone else because of an occupation or a possessive."""
+
+from __future__ import annotations
+
+from monitor.model import Extraction, PersonMention
+from monitor.nlp import Extractor
+from tests.nlp.conftest import article
+
+
+def person(result: Extraction, normalized: str) -> PersonMention:
+    return next(p for p in result.people if p.normalized == normalized)
+
+
+def test_a_human_rights_defender_is_not_a_lawyer(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Detention extended",
+            "A Baku court extended the detention of human rights defender Rauf Ismayilov, "
+            "his lawyer said.",
+            language="en",
+        )
+    )
+    assert person(result, "Rauf Ismayilov").role == "detainee"
+
+
+def test_the_head_of_a_news_channel_is_not_an_official(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Journalist moved",
+            "Rauf Ismayilov, the head of an online news channel, has been transferred to "
+            "Correctional Facility No. 5.",
+            language="en",
+        )
+    )
+    assert person(result, "Rauf Ismayilov").role == "detainee"
+
+
+def test_a_russian_kinship_word_before_a_name_names_that_persons_relative(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Суд отклонил жалобу",
+            "Верховный суд отклонил жалобу Тофига Ягублу, рассказала дочь Тофига Ягублу.",
+            language="ru",
+        )
+    )
+    assert person(result, "Тофиг Ягублу").role == "detainee"
+
+
+def test_a_kinship_word_after_a_possessive_is_still_the_relative(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Активиста арестовали",
+            "Эльнура Гасанова арестовали, сообщил его брат Вугар Гасанов.",
+            language="ru",
+        )
+    )
+    assert person(result, "Вугар Гасанов").role == "relative"
+
+
+def test_a_cut_off_piece_of_the_outlets_name_is_no_person(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Суд",
+            'Как писал "Кавказский узел", суд приговорил Эльнура Гасанова к пяти годам.',
+            language="ru",
+        )
+    )
+    assert all(not p.normalized.startswith("Кавказск") for p in result.people)
