@@ -7,6 +7,7 @@ production. :func:`contract_record` renders one result as the contract's JSON ob
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from monitor.matching import Matcher
 from monitor.model import Article, Case, Extraction, Judgement, Match
 from monitor.nlp import Extractor
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,6 +52,28 @@ class Analyzer:
         extractions = self.extractor.extract_many(pending, batch_size=batch_size)
         for article, extraction in zip(pending, extractions, strict=True):
             yield Analysis(article, extraction, self.matcher.match(article, extraction))
+
+
+def analyze_each(
+    analyzer: Analyzer, articles: Sequence[Article], batch_size: int = 16
+) -> Iterator[Analysis | Exception]:
+    """Analyses in input order, batched; a batch that fails is redone one article at a
+    time, so one bad article yields its exception and the others their analyses."""
+    for start in range(0, len(articles), batch_size):
+        chunk = articles[start : start + batch_size]
+        try:
+            results: list[Analysis | Exception] = list(analyzer.analyze_many(chunk, batch_size))
+        except Exception:
+            results = [_analyze_one(analyzer, article) for article in chunk]
+        yield from results
+
+
+def _analyze_one(analyzer: Analyzer, article: Article) -> Analysis | Exception:
+    try:
+        return analyzer.analyze(article)
+    except Exception as error:  # reported to the caller, with the article it belongs to
+        log.exception("analysis failed for %s", article.url or article.title)
+        return error
 
 
 def contract_record(file: str, analysis: Analysis) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from monitor.analysis import Analysis, Analyzer
+from monitor.analysis import Analysis, Analyzer, analyze_each
 from monitor.db import models as db
 from monitor.db.session import session_factory
 from monitor.locks import DatabaseLock, process_alive
@@ -233,20 +233,11 @@ def analyse_claimed(
     with sessions() as session:
         rows = [row for i in ids if (row := session.get(db.Article, i)) is not None]
         articles = [article_from_row(row) for row in rows]
-    try:
-        analyses = list(analyzer.analyze_many(articles))
-    except Exception:  # a bad article in the batch: analyse one by one to find it
-        analyses = []
-        for row, article in zip(rows, articles, strict=True):
-            try:
-                analyses.append(analyzer.analyze(article))
-            except Exception as error:
-                log.exception("analysis of article %s failed", row.id)
-                report.failed += 1
-                report.errors.append(_fail(sessions, row.id, error))
-                analyses.append(None)  # type: ignore[arg-type]
+    analyses = list(analyze_each(analyzer, articles))
     for row, analysis in zip(rows, analyses, strict=True):
-        if analysis is None:
+        if isinstance(analysis, Exception):
+            report.failed += 1
+            report.errors.append(_fail(sessions, row.id, analysis))
             continue
         with sessions() as session:
             try:
