@@ -186,34 +186,41 @@ def release_stale_claims(session: Session, now: dt.datetime | None = None) -> in
 
 
 def claim_batch(session: Session, worker: str, size: int = CLAIM_BATCH) -> list[int]:
-    """Atomically take up to ``size`` new articles for ``worker``; their ids in order."""
-    candidates = (
-        select(db.Article.id)
-        .where(db.Article.status == "new")
-        .order_by(db.Article.published_at.is_(None), db.Article.published_at, db.Article.id)
-        .limit(size)
-    )
-    if session.get_bind().dialect.name == "postgresql":
-        candidates = candidates.with_for_update(skip_locked=True)
-    ids = list(session.scalars(candidates))
-    if not ids:
-        session.rollback()
-        return []
-    session.execute(
-        update(db.Article)
-        .where(db.Article.id.in_(ids), db.Article.status == "new")
-        .values(status="processing", claimed_by=worker, claimed_at=dt.datetime.now(dt.UTC))
-    )
-    session.commit()
-    # Only what this worker really holds: on SQLite another worker may have won some.
-    return list(
-        session.scalars(
+    """Atomically take up to ``size`` new articles for ``worker``; their ids in order.
+
+    Returns [] only when no article is left: a claim that lost a race to another worker
+    for every candidate tries the next ones.
+    """
+    while True:
+        candidates = (
             select(db.Article.id)
-            .where(db.Article.id.in_(ids), db.Article.claimed_by == worker)
-            .where(db.Article.status == "processing")
-            .order_by(db.Article.id)
+            .where(db.Article.status == "new")
+            .order_by(db.Article.published_at.is_(None), db.Article.published_at, db.Article.id)
+            .limit(size)
         )
-    )
+        if session.get_bind().dialect.name == "postgresql":
+            candidates = candidates.with_for_update(skip_locked=True)
+        ids = list(session.scalars(candidates))
+        if not ids:
+            session.rollback()
+            return []
+        session.execute(
+            update(db.Article)
+            .where(db.Article.id.in_(ids), db.Article.status == "new")
+            .values(status="processing", claimed_by=worker, claimed_at=dt.datetime.now(dt.UTC))
+        )
+        session.commit()
+        # only what this worker really holds: on SQLite another one may have won some
+        owned = list(
+            session.scalars(
+                select(db.Article.id)
+                .where(db.Article.id.in_(ids), db.Article.claimed_by == worker)
+                .where(db.Article.status == "processing")
+                .order_by(db.Article.id)
+            )
+        )
+        if owned:
+            return owned
 
 
 def _fail(sessions: sessionmaker[Session], article_id: int, error: BaseException) -> str:
@@ -287,19 +294,29 @@ def analyse_pending(
 # --- phase 2: the timeline, in publication order -------------------------------------------
 
 
-def record_analyzed(sessions: sessionmaker[Session], report: ProcessReport) -> None:
-    """Take analysed articles into the case timelines, oldest first, one run at a time."""
+def record_analyzed(
+    sessions: sessionmaker[Session], report: ProcessReport, *, settled_only: bool = False
+) -> None:
+    """Take analysed articles into the case timelines, oldest first, one run at a time.
+
+    With ``settled_only``, stop at the first article still waiting for analysis: what
+    comes after it must wait, so that the order (and so the result) is that of one
+    worker. Workers' analysis and this step then overlap.
+    """
     with DatabaseLock(sessions, "timeline"):
         with sessions() as session:
-            ids = list(
-                session.scalars(
-                    select(db.Article.id)
-                    .where(db.Article.status == "analyzed")
-                    .order_by(
-                        db.Article.published_at.is_(None), db.Article.published_at, db.Article.id
-                    )
-                )
-            )
+            queued = session.execute(
+                select(db.Article.id, db.Article.status)
+                .where(db.Article.status.in_(["new", "processing", "analyzed"]))
+                .order_by(db.Article.published_at.is_(None), db.Article.published_at, db.Article.id)
+            ).all()
+        ids = []
+        for article_id, status in queued:
+            if status != "analyzed":
+                if settled_only:
+                    break
+                continue
+            ids.append(article_id)
         for article_id in ids:
             with sessions() as session:
                 row = session.get(db.Article, article_id)
@@ -345,7 +362,8 @@ def process_pending(
 
 
 def run_workers(sessions: sessionmaker[Session], workers: int) -> ProcessReport:
-    """Phase 1 in ``workers`` separate processes (spaCy is CPU-bound)."""
+    """Phase 1 in ``workers`` separate processes (spaCy is CPU-bound), while this one
+    takes what they have analysed into the timelines, in order, as it becomes ready."""
     bind = sessions.kw["bind"]
     url = bind.url.render_as_string(hide_password=False)
     report = ProcessReport()
@@ -362,6 +380,7 @@ def run_workers(sessions: sessionmaker[Session], workers: int) -> ProcessReport:
         except queues.Empty:
             if not any(proc.is_alive() for proc in procs) and results.empty():
                 break  # a worker died without reporting; its claims expire and requeue
+        record_analyzed(sessions, report, settled_only=True)
     for proc in procs:
         proc.join()
         if proc.exitcode:
