@@ -129,3 +129,38 @@ def test_two_workers_give_the_same_result_as_one(tmp_path: Path) -> None:
         with sessions() as session:
             results.append(snapshot(session))
     assert results[0] == results[1]
+
+
+def test_racing_workers_stop_only_when_nothing_is_left(sessions: sessionmaker[Session]) -> None:
+    import threading
+
+    from monitor.model import Article, Paragraph
+
+    with sessions() as session:
+        for n in range(60):
+            store_article(
+                session,
+                Article(
+                    title=f"Item {n}", paragraphs=[Paragraph("Text.")], url=f"https://x.org/{n}"
+                ),
+            )
+        session.commit()
+    claimed: dict[str, list[int]] = {"a": [], "b": []}
+    left_when_stopped: list[int] = []
+
+    def work(name: str) -> None:
+        with sessions() as session:
+            while ids := claim_batch(session, name, 2):
+                claimed[name] += ids
+            left_when_stopped.append(
+                len(session.scalars(select(db.Article.id).where(db.Article.status == "new")).all())
+            )
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in claimed]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(claimed["a"] + claimed["b"]) == sorted(set(claimed["a"] + claimed["b"]))
+    assert len(claimed["a"]) + len(claimed["b"]) == 60
+    assert left_when_stopped == [0, 0]
