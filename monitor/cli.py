@@ -195,11 +195,15 @@ def crawl(ctx: click.Context, outlets: tuple[str, ...], refetch: bool) -> None:
 def process(ctx: click.Context, limit: int | None, workers: int) -> None:
     """Extract and match every article not yet processed; update case timelines."""
     from monitor.db.session import session_factory
-    from monitor.processing import process_pending
+    from monitor.logs import batch_progress
+    from monitor.processing import process_pending, waiting
 
     settings = _settings(ctx)
     _ready_db(settings)
-    report = process_pending(session_factory(settings.database_url), limit=limit, workers=workers)
+    sessions = session_factory(settings.database_url)
+    total = waiting(sessions) if limit is None else min(limit, waiting(sessions))
+    with batch_progress(total, "analysing") as advance:
+        report = process_pending(sessions, limit=limit, workers=workers, on_batch=advance)
     click.echo(
         f"processed {report.processed} articles ({report.relevant} relevant, {report.failed} "
         f"failed): {report.matches} case matches, {report.needs_review} for review, "

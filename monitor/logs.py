@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from rich.console import Console
@@ -82,3 +83,24 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
         if done % step == 0 or done == total:
             log.info("%s: %d%s", description, done, f"/{total}" if total else "")
         yield item
+
+
+@contextmanager
+def batch_progress(total: int, description: str) -> Iterator[Callable[[int], None]]:
+    """A callback advancing a progress bar (terminal) or logging every 10 % (otherwise)."""
+    if interactive() and total:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task(description, total=total)
+            yield lambda n: bar.advance(task, n)
+        return
+    done = {"n": 0, "logged": 0}
+    step = max(1, total // 10)
+
+    def advance(n: int) -> None:
+        done["n"] += n
+        if done["n"] - done["logged"] >= step or done["n"] >= total:
+            done["logged"] = done["n"]
+            log.info("%s: %d/%d", description, done["n"], total)
+
+    yield advance

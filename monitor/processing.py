@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.analysis import Analysis, Analyzer, analyze_each
@@ -69,78 +69,82 @@ def build_analyzer(session: Session) -> Analyzer:
 
 
 def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list[db.MatchRecord]:
-    """Store one article's analysis, replacing an earlier one; returns the match rows."""
-    session.execute(delete(db.MatchRecord).where(db.MatchRecord.article_id == row.id))
-    row.event_mentions.clear()
-    row.mentions.clear()
-    session.flush()
+    """Store one article's analysis, replacing an earlier one; returns the match rows.
+
+    Everything is added as one object graph and written in one flush.
+    """
+    if row.mentions or row.event_mentions:
+        session.execute(delete(db.MatchRecord).where(db.MatchRecord.article_id == row.id))
+        row.event_mentions.clear()
+        row.mentions.clear()
+        session.flush()
     extraction = analysis.extraction
-    people: list[db.Mention] = []
-    for person in extraction.people:
-        start, end = person.spans[0] if person.spans else (0, 0)
-        mention = db.Mention(
+    people = [
+        db.Mention(
             kind="person",
             text=person.name,
             value=person.normalized,
             role=person.role,
-            start=start,
-            end=end,
-            spans=[list(s) for s in person.spans],
+            start=person.spans[0][0] if person.spans else 0,
+            end=person.spans[0][1] if person.spans else 0,
+            spans=[list(span) for span in person.spans],
         )
-        row.mentions.append(mention)
-        people.append(mention)
-    for facility in extraction.facilities:
-        span = [facility.start, facility.end]
-        row.mentions.append(
-            db.Mention(
-                kind="facility",
-                text=facility.text,
-                value=facility.canonical,
-                start=facility.start,
-                end=facility.end,
-                spans=[span],
-            )
+        for person in extraction.people
+    ]
+
+    def person_of(index: int | None) -> db.Mention | None:
+        return people[index] if index is not None else None
+
+    row.mentions.extend(people)
+    row.mentions.extend(
+        db.Mention(
+            kind="facility",
+            text=f.text,
+            value=f.canonical,
+            start=f.start,
+            end=f.end,
+            spans=[[f.start, f.end]],
         )
-    session.flush()
-    for charge in extraction.charges:
-        row.mentions.append(
-            db.Mention(
-                kind="charge",
-                text=charge.text,
-                value=charge.code,
-                start=charge.start,
-                end=charge.end,
-                spans=[[charge.start, charge.end]],
-                person_id=people[charge.person].id if charge.person is not None else None,
-            )
+        for f in extraction.facilities
+    )
+    row.mentions.extend(
+        db.Mention(
+            kind="charge",
+            text=c.text,
+            value=c.code,
+            start=c.start,
+            end=c.end,
+            spans=[[c.start, c.end]],
+            person=person_of(c.person),
         )
-    for event in extraction.events:
-        if event.negated:
-            continue
-        row.event_mentions.append(
-            db.EventMention(
-                type=event.type,
-                date=event.date,
-                sentence=event.sentence,
-                start=event.start,
-                end=event.end,
-                background=event.background,
-                person_id=people[event.person].id if event.person is not None else None,
-            )
+        for c in extraction.charges
+    )
+    row.event_mentions.extend(
+        db.EventMention(
+            type=e.type,
+            date=e.date,
+            sentence=e.sentence,
+            start=e.start,
+            end=e.end,
+            background=e.background,
+            person=person_of(e.person),
         )
-    records = []
-    for mention, match in zip(people, analysis.matches, strict=True):
-        record = db.MatchRecord(
+        for e in extraction.events
+        if not e.negated
+    )
+    records = [
+        db.MatchRecord(
             article_id=row.id,
-            mention_id=mention.id,
+            mention=mention,
             case_id=match.case_id,
             score=match.confidence,
             decision=match.decision,
             explanation=list(match.explanation),
             review_status="pending",
         )
-        session.add(record)
-        records.append(record)
+        for mention, match in zip(people, analysis.matches, strict=True)
+    ]
+    session.add_all(records)
     row.relevant = analysis.relevant
     row.status = "analyzed"
     row.process_error = None
@@ -356,12 +360,23 @@ def process_pending(
     if workers <= 1:
         report = analyse_pending(sessions, limit=limit, analyzer=analyzer, on_batch=on_batch)
     else:
-        report = run_workers(sessions, workers)
+        report = run_workers(sessions, workers, on_batch)
     record_analyzed(sessions, report)
     return report
 
 
-def run_workers(sessions: sessionmaker[Session], workers: int) -> ProcessReport:
+def waiting(sessions: sessionmaker[Session]) -> int:
+    """Articles waiting for analysis."""
+    with sessions() as session:
+        query = select(func.count(db.Article.id)).where(db.Article.status == "new")
+        return int(session.scalar(query) or 0)
+
+
+def run_workers(
+    sessions: sessionmaker[Session],
+    workers: int,
+    on_batch: Callable[[int], None] | None = None,
+) -> ProcessReport:
     """Phase 1 in ``workers`` separate processes (spaCy is CPU-bound), while this one
     takes what they have analysed into the timelines, in order, as it becomes ready."""
     bind = sessions.kw["bind"]
@@ -372,6 +387,7 @@ def run_workers(sessions: sessionmaker[Session], workers: int) -> ProcessReport:
     procs = [context.Process(target=_worker_main, args=(url, results)) for _ in range(workers)]
     for proc in procs:
         proc.start()
+    left = waiting(sessions)
     received = 0
     while received < workers:
         try:
@@ -381,6 +397,10 @@ def run_workers(sessions: sessionmaker[Session], workers: int) -> ProcessReport:
             if not any(proc.is_alive() for proc in procs) and results.empty():
                 break  # a worker died without reporting; its claims expire and requeue
         record_analyzed(sessions, report, settled_only=True)
+        if on_batch is not None:
+            now_left = waiting(sessions)
+            on_batch(left - now_left)
+            left = now_left
     for proc in procs:
         proc.join()
         if proc.exitcode:

@@ -169,6 +169,7 @@ class Mention(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("mentions.id"))
 
     article: Mapped[Article] = relationship(back_populates="mentions")
+    person: Mapped[Mention | None] = relationship(remote_side=[id])
 
 
 class EventMention(Base):
@@ -189,6 +190,7 @@ class EventMention(Base):
     background: Mapped[bool] = mapped_column(Boolean, default=False)
 
     article: Mapped[Article] = relationship(back_populates="event_mentions")
+    person: Mapped[Mention | None] = relationship()
 
 
 class Case(Base):
@@ -289,6 +291,8 @@ class MatchRecord(Base):
     review_status: Mapped[str] = mapped_column(String(16), default="pending")
     matcher_version: Mapped[str] = mapped_column(String(32), default="1")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    mention: Mapped[Mention] = relationship()
 
 
 class ReviewJudgement(Base):
