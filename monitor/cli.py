@@ -156,6 +156,29 @@ def cases_list(ctx: click.Context, show_all: bool) -> None:
     Console().print(table)
 
 
+@cases.command("candidates")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.pass_context
+def cases_candidates(ctx: click.Context, limit: int) -> None:
+    """Detained or prosecuted people named in full whom no known case matched."""
+    from monitor.candidates import new_case_candidates
+    from monitor.db.session import session_scope
+
+    settings = _settings(ctx)
+    _ready_db(settings)
+    table = Table("name", "articles", "last seen", "spellings", "latest source")
+    with session_scope(settings.database_url) as session:
+        for c in new_case_candidates(session, limit=limit):
+            table.add_row(
+                c.name,
+                str(c.articles),
+                f"{c.last_seen:%Y-%m-%d}" if c.last_seen else "-",
+                ", ".join(sorted(c.spellings)),
+                c.urls[-1],
+            )
+    Console().print(table)
+
+
 # --- pipeline ----------------------------------------------------------------------------
 
 

@@ -164,3 +164,28 @@ def test_racing_workers_stop_only_when_nothing_is_left(sessions: sessionmaker[Se
     assert sorted(claimed["a"] + claimed["b"]) == sorted(set(claimed["a"] + claimed["b"]))
     assert len(claimed["a"]) + len(claimed["b"]) == 60
     assert left_when_stopped == [0, 0]
+
+
+def test_an_unmatched_detainee_becomes_a_new_case_candidate(
+    sessions: sessionmaker[Session],
+) -> None:
+    from monitor.candidates import new_case_candidates
+    from monitor.model import Article, Paragraph
+
+    seed(sessions)
+    with sessions() as session:
+        store_article(
+            session,
+            Article(
+                title="Blogger detained in Baku",
+                paragraphs=[Paragraph("Police in Baku detained blogger Ramiz Gurbanli on Monday.")],
+                url="https://example.org/gurbanli",
+                language="en",
+            ),
+        )
+        session.commit()
+    process_pending(sessions)
+    with sessions() as session:
+        names = [c.name for c in new_case_candidates(session)]
+    assert "Ramiz Gurbanli" in names
+    assert not any("Orujov" in name or "Оруджев" in name for name in names)
