@@ -98,7 +98,7 @@ def contract_record(file: str, analysis: Analysis) -> dict[str, Any]:
         if event.negated:
             continue
         case_id = analysis.case_of(event.person)
-        key = (case_id if case_id else event.person, event.type, event.date)
+        key = (case_id if case_id else event.person, event.type, event.date_text)
         if key in seen:
             continue
         seen.add(key)
@@ -106,7 +106,7 @@ def contract_record(file: str, analysis: Analysis) -> dict[str, Any]:
             {
                 "type": event.type,
                 "case_id": case_id,
-                "date": event.date.isoformat() if event.date else None,
+                "date": event.date_text,
                 "text": event.sentence,
                 "background": event.background,
             }

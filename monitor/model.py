@@ -165,8 +165,14 @@ class EventMention:
     end: int
     person: int | None = None  # index into Extraction.people
     date: dt.date | None = None
+    date_precision: str = "day"  # "month" or "year": ``date`` is that period's first day
     background: bool = False
     negated: bool = False
+
+    @property
+    def date_text(self) -> str | None:
+        """ISO 8601 at the precision the text gave: 2025-02-25, 2023-10 or 2016."""
+        return iso_date(self.date, self.date_precision)
 
 
 @dataclass
@@ -177,6 +183,12 @@ class Extraction:
     facilities: list[FacilityMention] = field(default_factory=list)
     charges: list[ChargeMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+
+
+def iso_date(date: dt.date | None, precision: str = "day") -> str | None:
+    if date is None:
+        return None
+    return {"year": f"{date:%Y}", "month": f"{date:%Y-%m}"}.get(precision, date.isoformat())
 
 
 # --- cases and matching ----------------------------------------------------------------

@@ -123,6 +123,7 @@ def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list
         db.EventMention(
             type=e.type,
             date=e.date,
+            date_precision=e.date_precision,
             sentence=e.sentence,
             start=e.start,
             end=e.end,

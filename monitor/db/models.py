@@ -184,6 +184,8 @@ class EventMention(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("mentions.id"))
     type: Mapped[str] = mapped_column(String(32))
     date: Mapped[dt.date | None] = mapped_column(Date)
+    # "month" or "year" when the text gave no day: ``date`` is then the period's first day
+    date_precision: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
     sentence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)

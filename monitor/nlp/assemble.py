@@ -144,23 +144,23 @@ class _Context:
             self._date_cache[sent] = find_dates(self.sent_texts[sent], self.anchor, start)
         return self._date_cache[sent]
 
-    def date_of(self, sent: int, position: int) -> dt.date | None:
+    def date_of(self, sent: int, position: int) -> tuple[dt.date | None, str]:
         """The sentence's date nearest the trigger; else the last date an earlier
         sentence of the paragraph gave (the story's time); else, in the lead, the
-        article's date."""
-        date = nearest_date(self._dates(sent), position)
-        if date is not None:
-            return date
+        article's date. With its precision: day, month or year."""
+        hit = nearest_date(self._dates(sent), position)
+        if hit is not None:
+            return hit.date, hit.precision
         paragraph = self.paragraph_of[sent]
         for back in range(sent - 1, max(-1, sent - 1 - _DATE_CARRY_SENTENCES), -1):
             if self.paragraph_of[back] != paragraph or paragraph == 0:
                 break
             earlier = self._dates(back)
             if earlier:
-                return earlier[-1].date
+                return earlier[-1].date, earlier[-1].precision
         if not self.background[sent] and paragraph in self.lead:
-            return self.anchor
-        return None
+            return self.anchor, "day"
+        return None, "day"
 
 
 def _gender(group: PersonGroup, normalized: str) -> Gender | None:
@@ -210,7 +210,7 @@ def _events(ctx: _Context) -> list[EventMention]:
             continue
         index = ctx.sent_of[span.start]
         sent = ctx.sents[index]
-        date = ctx.date_of(index, span.start_char)
+        date, precision = ctx.date_of(index, span.start_char)
         persons: list[int | None] = list(ctx.persons_for(index, span)) or [None]
         for person in persons:
             key = (person, span.label_, index)
@@ -225,6 +225,7 @@ def _events(ctx: _Context) -> list[EventMention]:
                     end=sent.end_char,
                     person=person,
                     date=date,
+                    date_precision=precision,
                     background=ctx.background[index],
                 )
             )

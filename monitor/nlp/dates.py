@@ -2,8 +2,10 @@
 
 "February 25, 2025" and "25 февраля 2025 года" are absolute; "25 февраля" takes the
 article's year (the year before when that would put it more than a month after the
-article); "on Monday", "yesterday", "сегодня" count back from the article date. Month
-names alone ("in October 2023") are too vague for a day and give nothing.
+article); "on Monday", "yesterday", "сегодня" count back from the article date. A month
+with its year ("in October 2023", "в октябре 2023 года") or a year alone ("in 2016",
+"в 2016 году") gives a date of that precision (its first day, marked "month" or "year"):
+too vague for a day, but enough to tell an old fact from news.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class DateHit:
     start: int
     end: int
     date: dt.date
+    precision: str = "day"  # day, month or year
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ def _tables() -> _Tables:
         rf"|(?P<num>(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}|\d{{2}}))"
         rf"|(?P<wd>(?:on\s+|в\s+|во\s+|last\s+|this\s+|прошл\w+\s+)?(?P<w>{_alternatives(list(weekdays))}))"
         rf"|(?P<rel>{_alternatives(list(relative))})"
+        rf"|(?P<my>(?P<m5>{month})\.?,?\s+(?P<y5>(?:19|20)\d{{2}})(?:\s+год\w*)?)"
+        rf"|(?P<yr>(?:in|в|since|с)\s+(?P<y6>(?:19|20)\d{{2}})(?:\s+год\w*|-м)?)"
     )
     return _Tables(months, weekdays, relative, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS))
 
@@ -78,6 +83,7 @@ def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateH
     for found in tables.pattern.finditer(text):
         g = found.groupdict()
         date: dt.date | None = None
+        precision = "day"
         if g["md"]:
             date = _with_year(tables.months[g["m1"].lower()], int(g["d1"]), g["y1"], anchor)
         elif g["dm"]:
@@ -92,13 +98,17 @@ def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateH
             date = anchor - dt.timedelta(days=back)
         elif g["rel"] and anchor is not None:
             date = anchor - dt.timedelta(days=tables.relative[g["rel"].lower()])
+        elif g["my"]:
+            date, precision = _safe_date(int(g["y5"]), tables.months[g["m5"].lower()], 1), "month"
+        elif g["yr"]:
+            date, precision = _safe_date(int(g["y6"]), 1, 1), "year"
         if date is not None:
-            hits.append(DateHit(offset + found.start(), offset + found.end(), date))
+            hits.append(DateHit(offset + found.start(), offset + found.end(), date, precision))
     return hits
 
 
-def nearest_date(hits: list[DateHit], position: int) -> dt.date | None:
-    """The date of the hit closest to ``position`` (a trigger's offset), if any."""
+def nearest_date(hits: list[DateHit], position: int) -> DateHit | None:
+    """The hit closest to ``position`` (a trigger's offset), if any."""
     if not hits:
         return None
-    return min(hits, key=lambda h: min(abs(h.start - position), abs(h.end - position))).date
+    return min(hits, key=lambda h: min(abs(h.start - position), abs(h.end - position)))

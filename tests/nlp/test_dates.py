@@ -34,5 +34,19 @@ def test_relative_dates_need_an_article_date() -> None:
     assert dates("He was detained yesterday.", anchor=None) == []
 
 
-def test_month_alone_gives_no_day() -> None:
-    assert dates("In October 2023 he was detained.") == []
+def test_a_month_with_its_year_gives_that_month() -> None:
+    [hit] = find_dates("In October 2023 he was detained.", ANCHOR)
+    assert (hit.date, hit.precision) == (dt.date(2023, 10, 1), "month")
+    [hit] = find_dates("В октябре 2023 года его задержали.", ANCHOR)
+    assert (hit.date, hit.precision) == (dt.date(2023, 10, 1), "month")
+
+
+def test_a_year_alone_gives_that_year() -> None:
+    [hit] = find_dates("He was first detained in 2016 and released later.", ANCHOR)
+    assert (hit.date, hit.precision) == (dt.date(2016, 1, 1), "year")
+    [hit] = find_dates("Его задержали в 2016 году.", ANCHOR)
+    assert (hit.date, hit.precision) == (dt.date(2016, 1, 1), "year")
+
+
+def test_a_bare_number_is_no_year() -> None:
+    assert dates("He received 2016 votes and 25 signatures.") == []

@@ -131,3 +131,19 @@ def test_russian_health() -> None:
 
 def test_a_ban_on_calls_to_the_lawyer_is_ill_treatment() -> None:
     assert "ill_treatment" in affirmed("The reporter was banned from phoning her lawyer.")
+
+
+def test_a_refused_release_or_transfer_to_house_arrest_did_not_happen() -> None:
+    assert "release" not in affirmed("Суд отказал активисту в освобождении.", "ru")
+    assert "house_arrest" not in affirmed(
+        "Апелляционный суд отказал журналистке в переводе под домашний арест.", "ru"
+    )
+
+
+def test_a_convicted_person_is_no_new_sentence() -> None:
+    assert "sentence" not in affirmed("Осужденного журналиста перевели в колонию.", "ru")
+    assert "sentence" in affirmed("Журналист был осужден на пять лет.", "ru")
+
+
+def test_an_extended_detention_is_pretrial_detention() -> None:
+    assert "pretrial_detention" in affirmed("Court extends detention of the activist.")
