@@ -45,7 +45,20 @@ def is_cyrillic(text: str) -> bool:
 def strip_titles(words: list[str]) -> list[str]:
     """Drop title words ("President", "адвокат") an NER span may have kept."""
     _, _, titles = _name_data()
-    return [w for w in words if w.lower().strip(".") not in titles]
+    stems = _cyrillic_title_stems()
+    kept = []
+    for word in words:
+        low = word.lower().strip(".")
+        if low in titles or (stems and low.startswith(stems)):
+            continue
+        kept.append(word)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_title_stems() -> tuple[str, ...]:
+    _, _, titles = _name_data()
+    return tuple(t for t in titles if t[:1].isalpha() and not t[:1].isascii())
 
 
 def split_patronymic(words: list[str]) -> NameParts:

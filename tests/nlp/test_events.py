@@ -147,3 +147,7 @@ def test_a_convicted_person_is_no_new_sentence() -> None:
 
 def test_an_extended_detention_is_pretrial_detention() -> None:
     assert "pretrial_detention" in affirmed("Court extends detention of the activist.")
+
+
+def test_a_ban_on_calls_is_ill_treatment() -> None:
+    assert "ill_treatment" in affirmed("В колонии ей не разрешают звонить семье.", "ru")

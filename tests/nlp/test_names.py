@@ -32,3 +32,10 @@ def test_russian_official_order_with_patronymic() -> None:
 
 def test_case_forms_share_a_surname_key() -> None:
     assert surname_key("Гасановым") == surname_key("Гасанову") == surname_key("Гасанов")
+
+
+def test_russian_epithets_in_any_case_are_no_part_of_a_name() -> None:
+    from monitor.nlp.names import strip_titles
+
+    assert strip_titles(["Активиста", "Бахтияра", "Гаджиева"]) == ["Бахтияра", "Гаджиева"]
+    assert strip_titles(["Jailed", "Blogger", "Rauf", "Ismayilov"]) == ["Rauf", "Ismayilov"]
