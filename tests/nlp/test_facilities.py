@@ -55,3 +55,17 @@ def test_the_facility_number_is_part_of_the_span() -> None:
 
 def test_an_abbreviation_inside_a_word_is_not_a_facility() -> None:
     assert find_facilities("Ливсы и Ивсон") == []
+
+
+def test_azerbaijani_facility_names_in_any_case_form() -> None:
+    from monitor.nlp import Extractor
+    from tests.nlp.conftest import article
+
+    result = Extractor().extract(
+        article(
+            "Jurnalist köçürülüb",
+            "Jurnalist 14 saylı cəzaçəkmə müəssisəsinə köçürülüb.",
+            language="az",
+        )
+    )
+    assert [f.canonical for f in result.facilities] == ["Correctional Facility No. 14"]
