@@ -183,9 +183,10 @@ def _rehome_bare_surnames(
     "Murad Adilov ... his brother Natig Adilov ... Adilov was found guilty": the bare
     "Adilov" has no cue of its own, so it means the person the story is about.
     """
-    for index, group in enumerate(groups):
+    for index, group in enumerate(list(groups)):
         if roles[index] not in CUE_ROLES:
             continue
+        orphans: list[Span] = []
         for span in list(group.spans):
             if len(span) != 1 or len(group.spans) == 1:
                 continue
@@ -196,10 +197,17 @@ def _rehome_bare_surnames(
                 for j, g in enumerate(groups)
                 if roles[j] not in CUE_ROLES and same_surname(span.text, g.surname)
             ]
+            group.spans.remove(span)
             if others:
-                group.spans.remove(span)
                 others[0].spans.append(span)
                 others[0].spans.sort(key=lambda s: s.start)
+            else:
+                orphans.append(span)
+        if orphans:
+            # "активиста Оруджева ..., сообщил его брат Низами Оруджев": the bare surname
+            # is someone the story names by surname only, not the relative
+            groups.append(PersonGroup(words=(group.surname,), patronymic=None, spans=orphans))
+            roles.append(None)
 
 
 def _events(ctx: _Context) -> list[EventMention]:

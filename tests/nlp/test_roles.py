@@ -69,3 +69,19 @@ def test_a_cut_off_piece_of_the_outlets_name_is_no_person(extractor: Extractor) 
         )
     )
     assert all(not p.normalized.startswith("Кавказск") for p in result.people)
+
+
+def test_a_bare_surname_the_relative_shares_is_the_person_the_story_is_about(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Активиста поместили в карцер",
+            "Профсоюзного активиста Гасанова поместили в карцер, сообщил его брат Вугар Гасанов.",
+            language="ru",
+        )
+    )
+    brother = person(result, "Вугар Гасанов")
+    prisoner = next(p for p in result.people if p is not brother)
+    assert brother.role == "relative"
+    assert prisoner.role == "detainee" and "Гасанова" in prisoner.forms
