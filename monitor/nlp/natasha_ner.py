@@ -32,6 +32,46 @@ def _models() -> tuple[Any, Any, Any]:
     return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding)
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> Any:
+    import warnings
+
+    from natasha import MorphVocab
+
+    with warnings.catch_warnings():  # pymorphy2 still imports pkg_resources
+        warnings.simplefilter("ignore", UserWarning)
+        return MorphVocab()
+
+
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+@lru_cache(maxsize=4096)
+def is_common_noun(word: str) -> bool:
+    """A dictionary word that is never a name ("Активиста", "Богослова", but not "Роза"
+    nor an unknown foreign name such as "Тофига")."""
+    parses = _vocabulary().parse(word.lower())
+    return bool(parses) and all(
+        p.is_known
+        and "NOUN" in p.tag
+        and not NAME_GRAMMEMES & set(str(p.tag).replace(" ", ",").split(","))
+        for p in parses
+    )
+
+
+def _without_common_noun(span: Span) -> Span | None:
+    """ "Активиста Бахтияра Гаджиева" as natasha may tag it: the description opening a
+    line or sentence is no part of the name."""
+    start = span.start
+    while (
+        start < span.end - 1 and span.doc[start].is_alpha and is_common_noun(span.doc[start].text)
+    ):
+        start += 1
+    if start == span.start:
+        return span
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
 @Language.factory("natasha_ner", default_config={"morph": True})
 def make_natasha_ner(nlp: Language, name: str, morph: bool) -> NatashaNER:
     return NatashaNER(morph)
@@ -70,6 +110,8 @@ class NatashaNER:
                 label=LABELS.get(nspan.type, "MISC"),
                 alignment_mode="expand",
             )
+            if span is not None and span.label_ == "PER":
+                span = _without_common_noun(span)
             if span is not None:
                 spans.append(span)
         if self.morph:

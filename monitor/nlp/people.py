@@ -96,7 +96,7 @@ def _surname_pattern() -> re.Pattern[str]:
     )
     upper = "A-ZƏÜÖĞÇŞİА-ЯЁ"
     word = rf"[{upper}][\w'’-]*"
-    return re.compile(rf"(?<![\w.])(?:{word}\s+)?[{upper}][\w'’-]*?(?:{endings})(?!\w)")
+    return re.compile(rf"(?<![\w.])(?:{word}[ \t]+)?[{upper}][\w'’-]*?(?:{endings})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -115,9 +115,24 @@ def _rule_spans(doc: Doc) -> list[Span]:
         # a sentence-initial or title word before the surname is not a given name
         if len(span) > 1 and (span[0].is_sent_start or span[0].lower_ in _not_name_words()):
             span = Span(doc, span.start + 1, span.end, label="PERSON")
+        if _epithet_before_a_name(span):
+            continue
         if _acceptable(span):
             spans.append(span)
     return spans
+
+
+def _epithet_before_a_name(span: Span) -> bool:
+    """ "Theologian Talekh Bagirzade", "Богослова Талеха Багирзаде": a capitalised word
+    opening the sentence and followed by a capitalised name is a description of the
+    person, even when it ends like a surname (-ian, -ова)."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and bool(span[0].is_sent_start)
+        and span.end < len(doc)
+        and doc[span.end].text[:1].isupper()
+    )
 
 
 _CONJUNCTIONS = frozenset({"and", "и", "&", ","})

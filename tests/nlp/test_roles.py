@@ -85,3 +85,12 @@ def test_a_bare_surname_the_relative_shares_is_the_person_the_story_is_about(
     prisoner = next(p for p in result.people if p is not brother)
     assert brother.role == "relative"
     assert prisoner.role == "detainee" and "Гасанова" in prisoner.forms
+
+
+def test_an_occupation_opening_the_sentence_is_no_person(extractor: Extractor) -> None:
+    for text, name in (
+        ("Theologian Talekh Bagirzade was transferred to another prison.", "Talekh Bagirzade"),
+        ("Богослова Талеха Багирзаде перевели в другую колонию.", "Талех Багирзаде"),
+    ):
+        result = extractor.extract(article("News", text))
+        assert [p.normalized for p in result.people] == [name]
