@@ -70,8 +70,8 @@ def test_an_expired_lock_is_taken_over(sessions: sessionmaker[Session]) -> None:
 
 
 def test_the_heartbeat_keeps_a_long_run_locked(sessions: sessionmaker[Session]) -> None:
-    with DatabaseLock(sessions, "pipeline", ttl=0.6, heartbeat=0.1):
-        time.sleep(1.0)
+    with DatabaseLock(sessions, "pipeline", ttl=3.0, heartbeat=0.3):
+        time.sleep(4.0)
         assert not DatabaseLock(sessions, "pipeline").try_acquire()
 
 
