@@ -61,15 +61,24 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
+@lru_cache(maxsize=1)
+def _not_people_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Multi-word non-people names by their first word ("кавказский" -> ...)."""
+    found: dict[str, list[str]] = {}
+    for name in _not_people():
+        if " " in name:
+            found.setdefault(name.split(" ", 1)[0], []).append(name)
+    return {first: tuple(names) for first, names in found.items()}
+
+
 def _part_of_not_people(span: Span) -> bool:
     """A cut-off piece of a listed name: "Кавказский" of "Кавказский узел"."""
+    names = _not_people_by_first_word().get(span.text.lower().strip('"«»'))
+    if not names:
+        return False
     ahead = span.doc[span.start : min(len(span.doc), span.end + 3)].text.lower()
     ahead = ahead.replace('"', "").replace("«", "").replace("»", "")
-    first = span.text.lower().strip('"«»')
-    return any(
-        " " in name and name.startswith(first + " ") and ahead.startswith(name)
-        for name in _not_people()
-    )
+    return ahead.startswith(names)
 
 
 def _name_words(span: Span) -> list[str]:
