@@ -11,6 +11,9 @@ first paragraph of the body), the article's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -32,6 +35,7 @@ from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
 from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
 from monitor.nlp.reference import Gender, Resolver, Sentence, gender_of
 from monitor.nlp.relevance import is_relevant
+from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
@@ -118,6 +122,10 @@ class _Context:
                 lead.add(number)
                 break
         return lead
+
+    def sent_of_char(self, char: int) -> int:
+        """The sentence a character offset falls in."""
+        return next((i for i, s in enumerate(self.sents) if s.start_char <= char < s.end_char), 0)
 
     def eligible(self, sent: int) -> list[tuple[int, int]]:
         return [(p, t) for p, t in self.mentions[sent] if self.roles[p] not in CUE_ROLES]
@@ -237,7 +245,40 @@ def _events(ctx: _Context) -> list[EventMention]:
                     background=ctx.background[index],
                 )
             )
+    events += _list_continuations(ctx, events)
     return events
+
+
+@lru_cache(maxsize=1)
+def _list_cues() -> re.Pattern[str]:
+    cues = load_data("nlp_reference.yaml")["list_continuation"]
+    return re.compile(
+        "|".join(rf"^\W*(?:{p})" for lang in cues.values() for p in lang), re.IGNORECASE
+    )
+
+
+def _list_continuations(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+    """People listed in the sentence after a development take that development."""
+    added: list[EventMention] = []
+    by_sentence: dict[int, list[EventMention]] = {}
+    for event in events:
+        by_sentence.setdefault(ctx.sent_of_char(event.start), []).append(event)
+    for index in range(1, len(ctx.sents)):
+        if index in by_sentence or not _list_cues().search(ctx.sent_texts[index]):
+            continue
+        previous = by_sentence.get(index - 1, [])
+        people = list(dict.fromkeys(p for p, _ in ctx.eligible(index)))
+        for event in previous:
+            for person in people:
+                added.append(
+                    replace(
+                        event,
+                        person=person,
+                        sentence=f"{event.sentence} {ctx.sent_texts[index].strip()}",
+                        end=ctx.sents[index].end_char,
+                    )
+                )
+    return added
 
 
 def _charges(ctx: _Context) -> list[ChargeMention]:

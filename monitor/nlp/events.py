@@ -39,6 +39,7 @@ class EventRules:
     triggers: tuple[tuple[str, re.Pattern[str]], ...]
     background: re.Pattern[str] | None
     negation: re.Pattern[str] | None
+    negation_after: re.Pattern[str] | None
     modal_before: re.Pattern[str] | None
     modal_clause: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
@@ -68,10 +69,18 @@ def event_rules(lang: str) -> EventRules:
         triggers=tuple(triggers),
         background=background,
         negation=negation,
+        negation_after=compile_any(
+            [rf"^\W*(?:\w+\W+)?(?:{p})(?!\w)" for p in data["negation_after"][rule_lang]]
+        ),
         modal_before=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["before"][rule_lang]]),
         modal_clause=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["clause"][rule_lang]]),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
     )
+
+
+def _negated_after(sentence: str, end: int, pattern: re.Pattern[str] | None) -> bool:
+    """ "под помилование не попали": the denial right after the trigger."""
+    return pattern is not None and pattern.search(sentence[end : end + 60]) is not None
 
 
 def _negated(sentence: str, start: int, negation: re.Pattern[str] | None) -> bool:
@@ -154,7 +163,11 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
         while candidates:
             start, end = candidates.pop(0)
             if not any(start < e and s < end for s, e in taken):
-                negated = _negated(sentence, start, rules.negation) or modality.governs(start, end)
+                negated = (
+                    _negated(sentence, start, rules.negation)
+                    or _negated_after(sentence, end, rules.negation_after)
+                    or modality.governs(start, end)
+                )
                 fallback = fallback or (start, end, negated)
                 if not negated:
                     chosen = (start, end, False)

@@ -188,3 +188,32 @@ def test_undated_development_takes_the_date_its_paragraph_last_gave(
     )
     charge = next(e for e in result.events if e.type == "charge")
     assert charge.date == dt.date(2023, 3, 3)
+
+
+def test_people_listed_after_a_development_take_it(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Pardon decree",
+            "The president signed a pardon decree on Tuesday. Among them are journalists "
+            "Rauf Ismayilov and Leyla Hasanova.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    released = {
+        result.people[e.person].normalized
+        for e in result.events
+        if e.type == "release" and e.person is not None
+    }
+    assert released == {"Rauf Ismayilov", "Leyla Hasanova"}
+
+
+def test_a_denial_after_the_trigger_negates_it(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Помилование",
+            "Журналист Рауф Исмайылов под помилование не попал и остается в заключении.",
+            language="ru",
+        )
+    )
+    assert not any(e.type == "release" for e in result.events)
