@@ -211,7 +211,7 @@ def test_people_listed_after_a_development_take_it(extractor: Extractor) -> None
 def test_a_denial_after_the_trigger_negates_it(extractor: Extractor) -> None:
     result = extractor.extract(
         article(
-            "Помилование",
+            "Журналист остается в заключении",
             "Журналист Рауф Исмайылов под помилование не попал и остается в заключении.",
             language="ru",
         )
