@@ -15,6 +15,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from monitor.config import Settings
+from monitor.model import iso_date
 from monitor.web import (
     admin_pages,
     article_pages,
@@ -64,6 +65,7 @@ def create_app(
         MAX_CONTENT_LENGTH=1_000_000,
     )
     app.jinja_env.autoescape = True
+    app.jinja_env.filters["iso_date"] = iso_date  # 2025-02-25, or 2023-10 / 2016 when vaguer
     app.extensions["monitor.settings"] = settings
     init_db(app, settings.database_url)
     csrf = CSRFProtect(app)
