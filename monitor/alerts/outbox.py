@@ -98,6 +98,11 @@ def _hook_key(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
 
 
+# Deliveries are planned for alerts raised within this window: enough for any outage of
+# the delivery runs, and each run reads recent alerts only, however long the history.
+PLAN_WINDOW = dt.timedelta(days=14)
+
+
 def plan_deliveries(
     session: Session, settings: Settings, config: AlertConfig, now: dt.datetime
 ) -> int:
@@ -120,7 +125,8 @@ def plan_deliveries(
     retracted = set(
         session.scalars(select(db.Development.id).where(db.Development.status == "retracted"))
     )
-    for alert in session.scalars(select(db.Alert).order_by(db.Alert.id)):
+    recent = select(db.Alert).where(db.Alert.created_at >= now - PLAN_WINDOW)
+    for alert in session.scalars(recent.order_by(db.Alert.id)):
         if alert.development_id in retracted:
             continue  # an analyst rejected the match it came from
         created = alert.created_at or now

@@ -369,3 +369,15 @@ def test_an_alert_whose_development_was_retracted_is_not_planned(
     report = send_pending(sessions, mail_settings, notifier=RecordingNotifier(), now=now())
     assert report.planned == 0
     assert deliveries(sessions) == []
+
+
+def test_only_recent_alerts_are_planned(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    from monitor.alerts.outbox import PLAN_WINDOW
+
+    subscribe(sessions, "analyst@example.org")
+    raise_alert(sessions)
+    much_later = now() + PLAN_WINDOW + dt.timedelta(days=1)
+    report = send_pending(sessions, mail_settings, notifier=RecordingNotifier(), now=much_later)
+    assert report.planned == 0
