@@ -57,6 +57,7 @@ class _Context:
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = index
         self.paragraph_of = [self.text.count("\n", 0, s.start_char) for s in self.sents]
+        self.groups = groups
         self.roles = self._roles(groups)
         _rehome_bare_surnames(doc, groups, self.roles, self._taken(groups))
         self.people: list[PersonMention] = [to_person_mention(g, self.text) for g in groups]
@@ -246,7 +247,47 @@ def _events(ctx: _Context) -> list[EventMention]:
                 )
             )
     events += _list_continuations(ctx, events)
+    events += _codefendant_events(ctx, events)
     return events
+
+
+@lru_cache(maxsize=1)
+def _codefendant_rules() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = load_data("nlp_reference.yaml")["codefendant"]
+    cues = [p for lang in data["cues"].values() for p in lang]
+    return (
+        re.compile(rf"(?:{'|'.join(cues)})\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE),
+        frozenset(data["shared_types"]),
+    )
+
+
+def _codefendant_events(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+    """Co-defendants named after a cue take the lead's court steps of the main defendant."""
+    cue, shared = _codefendant_rules()
+    lead = [
+        e
+        for e in events
+        if e.type in shared
+        and e.person is not None
+        and not e.background
+        and ctx.paragraph_of[ctx.sent_of_char(e.start)] in ctx.lead
+    ]
+    if not lead:
+        return []
+    main = lead[0].person
+    added: list[EventMention] = []
+    for person, group in enumerate(ctx.groups):
+        if person == main or any(e.person == person and e.type in shared for e in events):
+            continue
+        for span in group.spans:
+            sent = ctx.sents[ctx.sent_of[span.start]]
+            before = ctx.text[max(sent.start_char, span.start_char - 60) : span.start_char]
+            if cue.search(before):
+                for event in lead:
+                    if event.person == main:
+                        added.append(replace(event, person=person))
+                break
+    return added
 
 
 @lru_cache(maxsize=1)

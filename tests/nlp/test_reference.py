@@ -217,3 +217,23 @@ def test_a_denial_after_the_trigger_negates_it(extractor: Extractor) -> None:
         )
     )
     assert not any(e.type == "release" for e in result.events)
+
+
+def test_a_co_defendant_shares_the_court_steps_of_the_lead(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hearing in the case of Rauf Ismayilov",
+            "A Baku court held another hearing in the case of journalist Rauf Ismayilov "
+            "on Tuesday.",
+            "Ismayilov questioned the testimony of his co-defendant Vugar Hasanov and of a police "
+            "officer.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    trials = {
+        result.people[e.person].normalized
+        for e in result.events
+        if e.type == "trial" and e.person is not None
+    }
+    assert trials == {"Rauf Ismayilov", "Vugar Hasanov"}
