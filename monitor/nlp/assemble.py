@@ -298,27 +298,55 @@ def _list_cues() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _same_way_cues() -> re.Pattern[str]:
+    cues = load_data("nlp_reference.yaml")["same_as_before"]
+    return re.compile(
+        "|".join(rf"(?<!\w)(?:{p})(?!\w)" for lang in cues.values() for p in lang), re.I
+    )
+
+
 def _list_continuations(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
-    """People listed in the sentence after a development take that development."""
+    """People listed in the sentence after a development ("Among them are ...") take it,
+    dated as before; people said to have done the same ("protested in the same way") take
+    it too, dated by their own sentence."""
     added: list[EventMention] = []
     by_sentence: dict[int, list[EventMention]] = {}
     for event in events:
         by_sentence.setdefault(ctx.sent_of_char(event.start), []).append(event)
     for index in range(1, len(ctx.sents)):
-        if index in by_sentence or not _list_cues().search(ctx.sent_texts[index]):
+        text = ctx.sent_texts[index]
+        listed = bool(_list_cues().search(text))
+        if index in by_sentence or not (listed or _same_way_cues().search(text)):
             continue
-        previous = by_sentence.get(index - 1, [])
+        if ctx.paragraph_of[index] != ctx.paragraph_of[index - 1] and not listed:
+            continue
         people = list(dict.fromkeys(p for p, _ in ctx.eligible(index)))
-        for event in previous:
+        for event in by_sentence.get(index - 1, []):
             for person in people:
-                added.append(
-                    replace(
-                        event,
-                        person=person,
-                        sentence=f"{event.sentence} {ctx.sent_texts[index].strip()}",
-                        end=ctx.sents[index].end_char,
+                if listed:
+                    added.append(
+                        replace(
+                            event,
+                            person=person,
+                            sentence=f"{event.sentence} {text.strip()}",
+                            end=ctx.sents[index].end_char,
+                        )
                     )
-                )
+                else:
+                    date, precision = ctx.date_of(index, ctx.sents[index].start_char)
+                    added.append(
+                        replace(
+                            event,
+                            person=person,
+                            sentence=text.strip(),
+                            start=ctx.sents[index].start_char,
+                            end=ctx.sents[index].end_char,
+                            date=date,
+                            date_precision=precision,
+                            background=ctx.background[index],
+                        )
+                    )
     return added
 
 

@@ -237,3 +237,21 @@ def test_a_co_defendant_shares_the_court_steps_of_the_lead(extractor: Extractor)
         if e.type == "trial" and e.person is not None
     }
     assert trials == {"Rauf Ismayilov", "Vugar Hasanov"}
+
+
+def test_someone_who_did_the_same_takes_the_development_before(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hunger strikes",
+            "Political prisoners have gone on hunger strike before. Last year Vugar Hasanov "
+            "protested in the same way.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    strikers = {
+        result.people[e.person].normalized
+        for e in result.events
+        if e.type == "hunger_strike" and e.person is not None
+    }
+    assert strikers == {"Vugar Hasanov"}
