@@ -40,6 +40,7 @@ class EventRules:
     background: re.Pattern[str] | None
     negation: re.Pattern[str] | None
     negation_after: re.Pattern[str] | None
+    administrative: re.Pattern[str] | None
     modal_before: re.Pattern[str] | None
     modal_clause: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
@@ -69,6 +70,7 @@ def event_rules(lang: str) -> EventRules:
         triggers=tuple(triggers),
         background=background,
         negation=negation,
+        administrative=compile_any(data["administrative_arrest"][rule_lang]),
         negation_after=compile_any(
             [rf"^\W*(?:\w+\W+)?(?:{p})(?!\w)" for p in data["negation_after"][rule_lang]]
         ),
@@ -138,6 +140,10 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
             firsts[type_] = found
     if not firsts:
         return []
+    if "sentence" in firsts and rules.administrative and rules.administrative.search(sentence):
+        del firsts["sentence"]  # an administrative arrest ruling is no criminal sentence
+        if not firsts:
+            return []
     patterns = dict(rules.triggers)
     modality = _Modality(sentence, rules)
     all_spans: dict[str, list[tuple[int, int]]] = {}

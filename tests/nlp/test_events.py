@@ -151,3 +151,17 @@ def test_an_extended_detention_is_pretrial_detention() -> None:
 
 def test_a_ban_on_calls_is_ill_treatment() -> None:
     assert "ill_treatment" in affirmed("В колонии ей не разрешают звонить семье.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Суд приговорил активиста к 30 суткам административного ареста, признав виновным.", "ru"),
+        ("The court found him guilty and sentenced him to 15 days of administrative arrest.", "en"),
+    ],
+)
+def test_an_administrative_arrest_ruling_is_an_arrest_not_a_sentence(
+    sentence: str, lang: str
+) -> None:
+    found = affirmed(sentence, lang)
+    assert "arrest" in found and "sentence" not in found
