@@ -45,14 +45,15 @@ def clean_paragraphs(lines: Iterable[str], language: str | None = None) -> list[
         text = SPACES.sub(" ", raw).strip()
         if not text:
             continue
-        if not kept and is_boilerplate(text):
+        furniture = is_boilerplate(text)
+        if furniture and not kept:
             continue  # a dateline above the body looks like a sidebar timestamp: drop it
         if any(rule.search(text) for rule in cut_from):
             # a one- or two-word section label ("Politics") heads the sidebar it opens
             if kept and len(kept[-1].text.split()) <= 2 and not kept[-1].text.endswith("."):
                 kept.pop()
             break
-        if is_boilerplate(text):
+        if furniture:
             continue
         kept.append(Paragraph(text=text, background=is_background(text)))
     return kept

@@ -16,23 +16,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from monitor.config import Settings, load_settings
+from monitor.commands.context import ready_settings, settings_of
+from monitor.config import load_settings
 from monitor.logs import setup_logging
 
 log = logging.getLogger("monitor")
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _settings(ctx: click.Context) -> Settings:
-    settings: Settings = ctx.obj
-    return settings
-
-
-def _ready_db(settings: Settings) -> None:
-    """Create or upgrade the schema; every command that touches the database calls it."""
-    from monitor.db.session import upgrade
-
-    upgrade(settings.database_url)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,7 +49,7 @@ def init(ctx: click.Context) -> None:
     """Create the database, or upgrade it to the current schema (no data is lost)."""
     from monitor.db.session import upgrade
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     before, after = upgrade(settings.database_url)
     where = settings.db_url or str(settings.db_path)
     if before == after:
@@ -96,12 +85,11 @@ def cases_import(ctx: click.Context, file: Path, keep_missing: bool) -> None:
     from monitor.db.session import session_scope
     from monitor.registry import import_cases
 
-    settings = _settings(ctx)
     try:
         parsed = load_cases(file)
     except CaseFileError as error:
         raise click.ClickException(str(error)) from None
-    _ready_db(settings)
+    settings = ready_settings(ctx)  # only once the file is known to be good
     with session_scope(settings.database_url) as session:
         report = import_cases(session, parsed, deactivate_missing=not keep_missing)
     for line in report.lines():
@@ -117,8 +105,7 @@ def cases_export(ctx: click.Context, output: Path | None) -> None:
     from monitor.db.session import session_scope
     from monitor.registry import export_cases
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
         text = dump_yaml(export_cases(session))
     if output:
@@ -138,8 +125,7 @@ def cases_list(ctx: click.Context, show_all: bool) -> None:
     from monitor.db import models as db
     from monitor.db.session import session_scope
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     table = Table("id", "name", "status", "developments", "active")
     with session_scope(settings.database_url) as session:
         query = select(db.Case).options(selectinload(db.Case.developments)).order_by(db.Case.id)
@@ -164,8 +150,7 @@ def cases_candidates(ctx: click.Context, limit: int) -> None:
     from monitor.candidates import new_case_candidates
     from monitor.db.session import session_scope
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     table = Table("name", "articles", "last seen", "spellings", "latest source")
     with session_scope(settings.database_url) as session:
         for c in new_case_candidates(session, limit=limit):
@@ -191,8 +176,7 @@ def crawl(ctx: click.Context, outlets: tuple[str, ...], refetch: bool) -> None:
     from monitor.crawl import run_crawl
     from monitor.pipeline import describe
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     try:
         summaries = run_crawl(settings, list(outlets) or None, refetch=refetch)
     except ValueError as error:  # an unknown outlet
@@ -221,8 +205,7 @@ def process(ctx: click.Context, limit: int | None, workers: int) -> None:
     from monitor.logs import batch_progress
     from monitor.processing import process_pending, waiting
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     sessions = session_factory(settings.database_url)
     total = waiting(sessions) if limit is None else min(limit, waiting(sessions))
     with batch_progress(total, "analysing") as advance:
@@ -248,8 +231,7 @@ def run(ctx: click.Context, outlets: tuple[str, ...], once: bool) -> None:
     """
     from monitor.pipeline import run_once
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     result = run_once(settings, list(outlets) or None)
     for line in result.lines():
         click.echo(line)
@@ -266,8 +248,7 @@ def schedule(ctx: click.Context, outlets: tuple[str, ...]) -> None:
     """
     from monitor.scheduler import serve
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     sys.exit(serve(settings, list(outlets) or None))
 
 
@@ -282,8 +263,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     from monitor.db.session import session_scope
     from monitor.status import collect_status
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
         state = collect_status(session, settings)
     if as_json:
@@ -350,8 +330,7 @@ def alerts_send(ctx: click.Context) -> None:
     from monitor.alerts.outbox import send_pending
     from monitor.db.session import session_factory
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     report = send_pending(session_factory(settings.database_url), settings)
     click.echo(str(report))
     if report.failed:
@@ -399,8 +378,7 @@ def alerts_feed(ctx: click.Context, output: Path | None, limit: int) -> None:
     from monitor.db import models as db
     from monitor.db.session import session_scope
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     target = output or settings.home / "alerts.atom"
     with session_scope(settings.database_url) as session:
         rows = session.scalars(
@@ -470,8 +448,7 @@ def subscribers_add(
     from monitor.db.session import session_scope
     from monitor.subscribers import SubscriberError, add_subscriber
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     try:
         with session_scope(settings.database_url) as session:
             row = add_subscriber(
@@ -506,8 +483,7 @@ def subscribers_update(
     from monitor.db.session import session_scope
     from monitor.subscribers import SubscriberError, update_subscriber
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     given = cases or countries or types or min_confidence is not None
     filters = _filters_from(cases, countries, types, min_confidence) if given else None
     try:
@@ -533,8 +509,7 @@ def subscribers_remove(ctx: click.Context, email: str) -> None:
     from monitor.db.session import session_scope
     from monitor.subscribers import remove_subscriber
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
         removed = remove_subscriber(session, email)
     click.echo(f"{email}: {'unsubscribed' if removed else 'was not subscribed'}")
@@ -548,8 +523,7 @@ def subscribers_list(ctx: click.Context, show_all: bool) -> None:
     from monitor.db.session import session_scope
     from monitor.subscribers import list_subscribers
 
-    settings = _settings(ctx)
-    _ready_db(settings)
+    settings = ready_settings(ctx)
     table = Table("email", "name", "mode", "filters", "active")
     with session_scope(settings.database_url) as session:
         for row in list_subscribers(session, active_only=not show_all):
@@ -572,7 +546,7 @@ def demo(ctx: click.Context) -> None:
     """Run the whole pipeline offline on the bundled replay site and example cases."""
     from monitor.demo.run import run_demo
 
-    sys.exit(run_demo(_settings(ctx)))
+    sys.exit(run_demo(settings_of(ctx)))
 
 
 def _register_web_commands() -> None:

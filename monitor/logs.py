@@ -63,33 +63,27 @@ def setup_logging(verbose: bool = False, as_json: bool = False) -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-def progress(items: Iterable[T], total: int | None, description: str) -> Iterator[T]:
-    """Yield ``items`` with a progress bar on a terminal, or a log line every 10 %."""
-    if interactive():
-        columns = (
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task(description, total=total)
-            for item in items:
-                yield item
-                bar.advance(task)
-        return
-    step = max(1, (total or 0) // 10)
-    for done, item in enumerate(items, start=1):
-        if done % step == 0 or done == total:
-            log.info("%s: %d%s", description, done, f"/{total}" if total else "")
-        yield item
+def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:
+    """Yield ``items`` with a progress bar on a terminal, or a log line every 10 %.
+
+    An item counts as done when it is handed over (the work was done to produce it).
+    """
+    with batch_progress(total, description) as advance:
+        for item in items:
+            advance(1)
+            yield item
 
 
 @contextmanager
 def batch_progress(total: int, description: str) -> Iterator[Callable[[int], None]]:
     """A callback advancing a progress bar (terminal) or logging every 10 % (otherwise)."""
     if interactive() and total:
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task(description, total=total)
             yield lambda n: bar.advance(task, n)

@@ -28,12 +28,12 @@ EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
 @dataclass
 class RunResult:
-    lines_: list[str] = field(default_factory=list)
+    reported: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     busy: bool = False
 
     def lines(self) -> list[str]:
-        return self.lines_ + [f"FAILED: {failure}" for failure in self.failures]
+        return self.reported + [f"FAILED: {failure}" for failure in self.failures]
 
     @property
     def exit_code(self) -> int:
@@ -52,7 +52,7 @@ def run_once(
     sessions = session_factory(settings.database_url)
     lock = DatabaseLock(sessions, "pipeline")
     if not lock.try_acquire():
-        return RunResult(lines_=["another run is in progress; nothing done"], busy=True)
+        return RunResult(reported=["another run is in progress; nothing done"], busy=True)
     try:
         return _run(settings, sessions, outlets, crawl)
     finally:
@@ -70,7 +70,7 @@ def _run(
     if crawl:
         try:
             for summary in run_crawl(settings, outlets):
-                result.lines_.append(describe(summary))
+                result.reported.append(describe(summary))
                 if summary.status != "finished":
                     result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
         except Exception as error:
@@ -78,7 +78,7 @@ def _run(
             result.failures.append(f"crawl: {error}")
     try:
         report = process_pending(sessions)
-        result.lines_.append(
+        result.reported.append(
             f"processed {report.processed} articles: {report.matches} matches, "
             f"{report.needs_review} for review, {report.developments} new developments"
         )
@@ -88,7 +88,7 @@ def _run(
         result.failures.append(f"process: {error}")
     try:
         sent = send_pending(sessions, settings)
-        result.lines_.append(str(sent))
+        result.reported.append(str(sent))
         if sent.failed:
             result.failures.append(f"{sent.failed} deliveries failed and will be retried")
     except Exception as error:

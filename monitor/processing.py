@@ -27,12 +27,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.analysis import Analysis, Analyzer, analyze_each
 from monitor.db import models as db
-from monitor.db.session import session_factory
+from monitor.db.session import count_rows, session_factory
 from monitor.locks import DatabaseLock, process_alive
 from monitor.registry import load_cases, load_judgements
 from monitor.store import article_from_row
@@ -369,8 +369,7 @@ def process_pending(
 def waiting(sessions: sessionmaker[Session]) -> int:
     """Articles waiting for analysis."""
     with sessions() as session:
-        query = select(func.count(db.Article.id)).where(db.Article.status == "new")
-        return int(session.scalar(query) or 0)
+        return count_rows(session, db.Article.id, db.Article.status == "new")
 
 
 def run_workers(

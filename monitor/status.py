@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.config import Settings
 from monitor.db import models as db
+from monitor.db.session import count_rows
 
 
 @dataclass
@@ -59,17 +60,14 @@ def collect_status(session: Session, settings: Settings) -> Status:
             status.pages = last.pages
         outlets.append(status)
 
-    def count(query: object) -> int:
-        return int(session.scalar(query) or 0)  # type: ignore[call-overload]
-
     return Status(
         outlets=outlets,
-        articles=count(select(func.count(db.Article.id))),
-        pending=count(select(func.count(db.Article.id)).where(db.Article.status == "new")),
-        failed=count(select(func.count(db.Article.id)).where(db.Article.status == "failed")),
-        alerts=count(select(func.count(db.Alert.id))),
-        deliveries_pending=count(
-            select(func.count(db.Delivery.id)).where(db.Delivery.status.in_(["pending", "sending"]))
+        articles=count_rows(session, db.Article.id),
+        pending=count_rows(session, db.Article.id, db.Article.status == "new"),
+        failed=count_rows(session, db.Article.id, db.Article.status == "failed"),
+        alerts=count_rows(session, db.Alert.id),
+        deliveries_pending=count_rows(
+            session, db.Delivery.id, db.Delivery.status.in_(["pending", "sending"])
         ),
         locks=[
             f"{lock.name} held by {lock.owner} since {lock.acquired_at:%Y-%m-%d %H:%M:%S} UTC"

@@ -107,7 +107,13 @@ def plan_deliveries(
     session: Session, settings: Settings, config: AlertConfig, now: dt.datetime
 ) -> int:
     """Create the deliveries not planned yet; returns how many."""
-    have = set(session.scalars(select(db.Delivery.idempotency_key)))
+    cutoff = now - PLAN_WINDOW
+    recent_ids = select(db.Alert.id).where(db.Alert.created_at >= cutoff)
+    have = set(
+        session.scalars(
+            select(db.Delivery.idempotency_key).where(db.Delivery.alert_id.in_(recent_ids))
+        )
+    )
     subscribers = list(session.scalars(select(db.Subscriber).where(db.Subscriber.active.is_(True))))
     countries = {
         row.id: row.country for row in session.execute(select(db.Case.id, db.Case.country))
@@ -122,13 +128,14 @@ def plan_deliveries(
         have.add(key)
         planned += 1
 
-    retracted = set(
-        session.scalars(select(db.Development.id).where(db.Development.status == "retracted"))
+    recent = (
+        select(db.Alert)
+        .outerjoin(db.Development, db.Alert.development_id == db.Development.id)
+        .where(db.Alert.created_at >= cutoff)
+        # an analyst rejected the match a retracted development came from
+        .where(or_(db.Development.status.is_(None), db.Development.status != "retracted"))
     )
-    recent = select(db.Alert).where(db.Alert.created_at >= now - PLAN_WINDOW)
     for alert in session.scalars(recent.order_by(db.Alert.id)):
-        if alert.development_id in retracted:
-            continue  # an analyst rejected the match it came from
         created = alert.created_at or now
         if alert.kind == "operator":
             if settings.operator_email:

@@ -12,9 +12,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ColumnElement, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -64,6 +64,13 @@ def session_scope(url: str) -> Iterator[Session]:
         session.close()
 
 
+def count_rows(
+    session: Session, column: InstrumentedAttribute[Any], *where: ColumnElement[bool]
+) -> int:
+    """How many rows have ``column`` set and meet every condition in ``where``."""
+    return int(session.scalar(select(func.count(column)).where(*where)) or 0)
+
+
 def alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -76,6 +83,7 @@ def current_revision(url: str) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@cache
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
@@ -86,6 +94,8 @@ def upgrade(url: str) -> tuple[str | None, str | None]:
     Migrations only add or transform: an upgrade never drops data.
     """
     before = current_revision(url)
+    if before is not None and before == head_revision():
+        return before, before  # the common case of every command: nothing to run
     config = alembic_config(url)
     with get_engine(url).begin() as connection:
         config.attributes["connection"] = connection

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Settings
 from monitor.datafiles import DATA_DIR
 from monitor.db import models as db
-from monitor.db.session import session_factory, upgrade
+from monitor.db.session import count_rows, session_factory, upgrade
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +40,11 @@ class Counts:
 
     @classmethod
     def read(cls, session: Session) -> Counts:
-        def count(query: object) -> int:
-            return int(session.scalar(query) or 0)  # type: ignore[call-overload]
-
         return cls(
-            articles=count(select(func.count(db.Article.id))),
-            matches=count(
-                select(func.count(db.MatchRecord.id)).where(db.MatchRecord.decision == "match")
-            ),
-            alerts=count(select(func.count(db.Alert.id)).where(db.Alert.kind == "case")),
-            sent=count(select(func.count(db.Delivery.id)).where(db.Delivery.status == "sent")),
+            articles=count_rows(session, db.Article.id),
+            matches=count_rows(session, db.MatchRecord.id, db.MatchRecord.decision == "match"),
+            alerts=count_rows(session, db.Alert.id, db.Alert.kind == "case"),
+            sent=count_rows(session, db.Delivery.id, db.Delivery.status == "sent"),
         )
 
 
@@ -112,12 +107,7 @@ def run_demo(settings: Settings) -> int:
 
     with sessions() as session:
         after = Counts.read(session)
-        waiting = int(
-            session.scalar(
-                select(func.count(db.Delivery.id)).where(db.Delivery.status == "pending")
-            )
-            or 0
-        )
+        waiting = count_rows(session, db.Delivery.id, db.Delivery.status == "pending")
         new_alerts = session.scalars(
             select(db.Alert)
             .where(db.Alert.kind == "case")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -52,6 +53,7 @@ class _Context:
         with_text = sentences_of(doc)
         self.sents = [s for s, _ in with_text]
         self.sent_texts = [t for _, t in with_text]
+        self.sent_starts = [s.start_char for s in self.sents]
         self.sent_of: dict[int, int] = {}
         for index, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -126,7 +128,7 @@ class _Context:
 
     def sent_of_char(self, char: int) -> int:
         """The sentence a character offset falls in."""
-        return next((i for i, s in enumerate(self.sents) if s.start_char <= char < s.end_char), 0)
+        return max(0, bisect_right(self.sent_starts, char) - 1)
 
     def eligible(self, sent: int) -> list[tuple[int, int]]:
         return [(p, t) for p, t in self.mentions[sent] if self.roles[p] not in CUE_ROLES]

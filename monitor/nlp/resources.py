@@ -1,22 +1,15 @@
-"""Reading the extraction stage's data files (``monitor/data/*.yaml``), once each."""
+"""The extraction stage's data files (``monitor/data/*.yaml``, read once each through
+:func:`monitor.datafiles.load_data`) and how its patterns are compiled."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from monitor.datafiles import load_data
+
+__all__ = ["FLAGS", "compile_any", "load_data"]
 
 FLAGS = re.IGNORECASE | re.UNICODE
-
-
-@cache
-def load_data(name: str) -> Any:
-    """The parsed YAML file ``monitor/data/<name>``."""
-    path = resources.files("monitor") / "data" / name
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def compile_any(patterns: list[str]) -> re.Pattern[str] | None:

@@ -12,25 +12,10 @@ import secrets
 
 import click
 
-from monitor.config import Settings, load_settings
+from monitor.commands.context import ready_settings, settings_of
 from monitor.users import ROLES, UserError
 
 PASSWORD_ENV = "MONITOR_NEW_USER_PASSWORD"
-
-
-def _settings(ctx: click.Context) -> Settings:
-    if isinstance(ctx.obj, Settings):
-        return ctx.obj
-    try:
-        return load_settings()
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-
-
-def _ready(settings: Settings) -> None:
-    from monitor.db.session import upgrade
-
-    upgrade(settings.database_url)
 
 
 def _password() -> str:
@@ -61,9 +46,10 @@ def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bo
 
     from werkzeug.serving import run_simple
 
+    from monitor.db.session import upgrade
     from monitor.web.app import create_app
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     if not settings.secret_key:
         if not dev:
             raise click.UsageError(
@@ -72,7 +58,7 @@ def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bo
             )
         settings = replace(settings, secret_key=secrets.token_urlsafe(32))
         click.echo("--dev: using a random secret key for this process; sessions end with it")
-    _ready(settings)
+    upgrade(settings.database_url)
     app = create_app(settings, cookie_secure=cookie_secure)
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)")
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
@@ -92,8 +78,7 @@ def users_add(ctx: click.Context, email: str, role: str) -> None:
     from monitor.db.session import session_scope
     from monitor.users import add_user
 
-    settings = _settings(ctx)
-    _ready(settings)
+    settings = ready_settings(ctx)
     password = _password()
     try:
         with session_scope(settings.database_url) as session:
@@ -110,8 +95,7 @@ def users_list(ctx: click.Context) -> None:
     from monitor.db.session import session_scope
     from monitor.users import list_users
 
-    settings = _settings(ctx)
-    _ready(settings)
+    settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
         for row in list_users(session):
             state = "active" if row.active else "disabled"
@@ -127,8 +111,7 @@ def users_set_password(ctx: click.Context, email: str) -> None:
     from monitor.db.session import session_scope
     from monitor.users import set_password
 
-    settings = _settings(ctx)
-    _ready(settings)
+    settings = ready_settings(ctx)
     password = _password()
     try:
         with session_scope(settings.database_url) as session:
@@ -147,8 +130,7 @@ def users_disable(ctx: click.Context, email: str, enable: bool) -> None:
     from monitor.db.session import session_scope
     from monitor.users import set_active
 
-    settings = _settings(ctx)
-    _ready(settings)
+    settings = ready_settings(ctx)
     try:
         with session_scope(settings.database_url) as session:
             set_active(session, email, enable)
