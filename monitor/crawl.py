@@ -10,6 +10,7 @@ start to crawl incrementally.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import subprocess
@@ -17,6 +18,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, inspect, or_, select
 
@@ -24,6 +26,7 @@ from monitor.config import Settings
 from monitor.db import models as db
 from monitor.db.session import get_engine, session_scope, upgrade
 from monitor.outlets import URL_ENV_PREFIX, Outlet, load_outlets
+from monitor.store import ensure_outlet
 
 log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -112,9 +115,14 @@ def run_crawl(
         command.append("--refetch")
     for name, value in (scrapy_settings or {}).items():
         command += ["-s", f"{name}={value}"]
-    subprocess.run(command, env=env, cwd=PROJECT_ROOT, check=False, timeout=timeout)
+    try:
+        ended = subprocess.run(command, env=env, cwd=PROJECT_ROOT, check=False, timeout=timeout)
+        outcome = f"exit code {ended.returncode}"
+    except subprocess.TimeoutExpired:
+        outcome = f"killed after {timeout:g} s"
     if settings.redis_url:
         expire_shared_state(settings)
+    close_lost_runs(settings.database_url, before, slugs, outcome)
     summaries = crawl_summaries(settings.database_url, after_id=before, outlets=slugs)
     from monitor.crawl_health import check_and_record
 
@@ -144,6 +152,32 @@ def expire_shared_state(settings: Settings) -> int:
 def _last_run_id(db_url: str) -> int:
     with session_scope(db_url) as session:
         return int(session.scalar(select(func.max(db.CrawlRun.id))) or 0)
+
+
+def close_lost_runs(db_url: str, after_id: int, slugs: Sequence[str], outcome: str) -> None:
+    """After the crawler process ended, no outlet is left without a finished run: a
+    spider that never opened (its store could not start) gets a failed run, and a run
+    the process left open (it was killed) is closed as failed, so that crawl health
+    and the exit status see the failure."""
+    now = dt.datetime.now(dt.UTC)
+    with session_scope(db_url) as session:
+        runs = session.scalars(
+            select(db.CrawlRun).where(
+                db.CrawlRun.id > after_id, db.CrawlRun.outlet_slug.in_(list(slugs))
+            )
+        ).all()
+        for run in runs:
+            if run.status == "running":
+                run.status, run.finished_at = "failed", now
+                run.message = f"the crawler process ended ({outcome}) before the run closed"
+                log.error("crawl of %s: %s", run.outlet_slug, run.message)
+        for slug in sorted(set(slugs) - {run.outlet_slug for run in runs}):
+            ensure_outlet(session, slug)
+            message = f"the spider did not start; the crawler process ended with {outcome}"
+            session.add(
+                db.CrawlRun(outlet_slug=slug, status="failed", finished_at=now, message=message)
+            )
+            log.error("crawl of %s: %s", slug, message)
 
 
 def crawl_summaries(
@@ -184,10 +218,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         name, _, value = item.partition("=")
         scrapy_settings.set(name, value, priority="cmdline")
     process = CrawlerProcess(scrapy_settings)
+    failed: list[str] = []
+
+    def record_failure(failure: Any, slug: str) -> None:
+        failed.append(slug)
+        log.error("spider %s failed: %s", slug, failure.getErrorMessage())
+
     for slug in args.outlets:
-        process.crawl(slug, refetch="1" if args.refetch else "0")
+        crawl = process.crawl(slug, refetch="1" if args.refetch else "0")
+        crawl.addErrback(record_failure, slug)
     process.start()
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

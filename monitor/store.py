@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from monitor.db import models as db
@@ -59,8 +61,17 @@ def article_from_row(row: db.Article) -> Article:
 def ensure_outlet(
     session: Session, slug: str, name: str | None = None, language: str | None = None
 ) -> None:
-    if session.get(db.Outlet, slug) is None:
-        session.add(db.Outlet(slug=slug, name=name or slug, language=language))
+    """Add the outlet's row unless it exists; safe when two crawlers start together."""
+    if session.get(db.Outlet, slug) is not None:
+        return
+    values = {"slug": slug, "name": name or slug, "language": language}
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(sqlite_insert(db.Outlet).values(**values).on_conflict_do_nothing())
+    elif dialect == "postgresql":
+        session.execute(postgresql_insert(db.Outlet).values(**values).on_conflict_do_nothing())
+    else:
+        session.add(db.Outlet(**values))
         session.flush()
 
 
