@@ -48,6 +48,7 @@ class Settings:
     scrapy_log_level: str = "WARNING"
     redis_url: str = ""
     crawl_id: str = "default"
+    outbox_keep_days: int = 90  # 0 keeps the .eml copies for ever
 
     @property
     def db_path(self) -> Path:
@@ -108,5 +109,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if settings.smtp_security not in {"none", "starttls", "tls"}:
         raise ValueError(
             f"{PREFIX}SMTP_SECURITY must be none, starttls or tls, not {settings.smtp_security!r}"
+        )
+    if settings.outbox_keep_days < 0:
+        raise ValueError(
+            f"{PREFIX}OUTBOX_KEEP_DAYS must be 0 (keep for ever) or more, "
+            f"not {settings.outbox_keep_days}"
         )
     return settings

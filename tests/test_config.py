@@ -35,6 +35,11 @@ def test_unknown_smtp_security_is_refused() -> None:
         load_settings({"MONITOR_SMTP_SECURITY": "ssl3"})
 
 
+def test_a_negative_outbox_retention_is_refused() -> None:
+    with pytest.raises(ValueError, match="MONITOR_OUTBOX_KEEP_DAYS must be 0"):
+        load_settings({"MONITOR_OUTBOX_KEEP_DAYS": "-1"})
+
+
 def test_secrets_are_masked_when_settings_are_shown() -> None:
     settings = load_settings({"MONITOR_SMTP_PASSWORD": "hunter2", "MONITOR_SECRET_KEY": "k"})
     shown = settings.redacted()

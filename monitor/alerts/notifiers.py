@@ -10,6 +10,7 @@ accepted (True), surely not (False), or cannot tell (None).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -62,6 +63,20 @@ class FileNotifier:
 
     def confirm(self, message_id: str) -> bool | None:
         return (self.folder / file_name(message_id)).exists()
+
+
+def prune_copies(folder: Path, before: dt.datetime) -> int:
+    """Delete the ``.eml`` copies (and half-written ``.part`` files) written before
+    ``before``; returns how many."""
+    if not folder.is_dir():
+        return 0
+    limit = before.timestamp()
+    pruned = 0
+    for path in folder.iterdir():
+        if path.suffix in (".eml", ".part") and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            pruned += 1
+    return pruned
 
 
 class ArchivingNotifier:

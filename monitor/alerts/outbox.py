@@ -16,6 +16,9 @@
    record the Message-ID and commit; once the server has accepted, mark it "sent" and
    commit at once. A failure puts it back to "pending" with exponential backoff (an SMTP
    outage delays alerts and loses none) until ``max_attempts``.
+4. **Prune** the ``.eml`` copies in the outbox folder older than
+   ``Settings.outbox_keep_days`` (never those of the plan window, which answer for sends
+   a killed run left unsure).
 
 Delivery guarantee. Email is **at most once**: a delivery found "sending" without a
 recorded Message-ID certainly never reached DATA and is sent again; one with a Message-ID
@@ -48,6 +51,7 @@ from monitor.alerts.notifiers import (
     Notifier,
     PermanentFailure,
     TemporaryFailure,
+    prune_copies,
 )
 from monitor.alerts.smtp import SmtpNotifier
 from monitor.alerts.webhook import alert_payload, post_json
@@ -71,6 +75,7 @@ class SendReport:
     resent_after_interruption: int = 0
     confirmed_after_interruption: int = 0
     unsure: int = 0
+    pruned_copies: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -420,4 +425,8 @@ def send_pending(
     for ids in groups:
         with session_factory() as session:
             sender.send(session, ids)
+    if settings.outbox_keep_days:
+        # copies inside the plan window answer for sends a killed run left unsure
+        keep = max(dt.timedelta(days=settings.outbox_keep_days), PLAN_WINDOW)
+        report.pruned_copies = prune_copies(settings.outbox_dir, now - keep)
     return report

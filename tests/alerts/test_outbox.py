@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -381,3 +382,32 @@ def test_only_recent_alerts_are_planned(
     much_later = now() + PLAN_WINDOW + dt.timedelta(days=1)
     report = send_pending(sessions, mail_settings, notifier=RecordingNotifier(), now=much_later)
     assert report.planned == 0
+
+
+def test_sending_prunes_outbox_copies_past_their_retention_but_never_inside_the_plan_window(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    outbox = mail_settings.outbox_dir
+    outbox.mkdir(parents=True, exist_ok=True)
+    for name, days in (("ancient.eml", 40), ("last-week.eml", 7)):
+        (outbox / name).write_bytes(b"x")
+        when = (now() - dt.timedelta(days=days)).timestamp()
+        os.utime(outbox / name, (when, when))
+    keep_a_day = replace(mail_settings, outbox_keep_days=1)
+    report = send_pending(sessions, keep_a_day, notifier=RecordingNotifier(), now=now())
+    assert report.pruned_copies == 1
+    assert [p.name for p in outbox.iterdir()] == ["last-week.eml"]
+
+
+def test_an_outbox_retention_of_zero_keeps_every_copy(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    outbox = mail_settings.outbox_dir
+    outbox.mkdir(parents=True, exist_ok=True)
+    (outbox / "ancient.eml").write_bytes(b"x")
+    later = now() + dt.timedelta(days=3650)
+    forever = replace(mail_settings, outbox_keep_days=0)
+    assert (
+        send_pending(sessions, forever, notifier=RecordingNotifier(), now=later).pruned_copies == 0
+    )
+    assert (outbox / "ancient.eml").exists()
