@@ -79,6 +79,18 @@ def known_pages(db_url: str, outlet: Outlet) -> dict[str, KnownPage]:
     return known
 
 
+def page_validators(db_url: str, outlet: Outlet) -> dict[str, KnownPage]:
+    """The validators of ``outlet``'s feeds and first listing pages, by URL."""
+    engine = get_engine(db_url)
+    if not inspect(engine).has_table("page_validators"):
+        return {}
+    query = select(
+        db.PageValidator.url, db.PageValidator.etag, db.PageValidator.last_modified
+    ).where(db.PageValidator.outlet_slug == outlet.slug)
+    with engine.connect() as connection:
+        return {url: KnownPage(etag, modified) for url, etag, modified in connection.execute(query)}
+
+
 def settings_environment(settings: Settings) -> dict[str, str]:
     """The ``MONITOR_*`` variables that recreate ``settings`` in a child process."""
     env: dict[str, str] = {}

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -73,6 +74,23 @@ def ensure_outlet(
     else:
         session.add(db.Outlet(**values))
         session.flush()
+
+
+def remember_validators(
+    session: Session, slug: str, pages: Mapping[str, tuple[str | None, str | None]]
+) -> None:
+    """Keep the (ETag, Last-Modified) each feed or listing page was served with."""
+    for url, (etag, last_modified) in pages.items():
+        row = session.get(db.PageValidator, url)
+        if row is None:
+            row = db.PageValidator(url=url, outlet_slug=slug)
+            session.add(row)
+        row.etag, row.last_modified = etag, last_modified
+
+
+def forget_validators(session: Session, slug: str) -> None:
+    """After a run with failures: the next run reads every feed and listing in full."""
+    session.execute(delete(db.PageValidator).where(db.PageValidator.outlet_slug == slug))
 
 
 @dataclass

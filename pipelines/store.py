@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 from monitor.db import models as db
 from monitor.db.session import session_factory, upgrade
 from monitor.model import Article
-from monitor.store import StoreResult, ensure_outlet, store_article
+from monitor.store import (
+    StoreResult,
+    ensure_outlet,
+    forget_validators,
+    remember_validators,
+    store_article,
+)
 from spiders.items import CrawledArticle
 
 
@@ -150,6 +156,11 @@ class StorePipeline:
         writer, self.writer = self.writer, None
         run = writer.session.get(db.CrawlRun, self.run_id)
         if run is not None:
+            if status == "finished" and errors == 0 and self.counts["bodiless"] == 0:
+                served = getattr(spider, "served_validators", {})
+                remember_validators(writer.session, run.outlet_slug, served)
+            else:  # the next run reads every feed and listing in full, to retry what failed
+                forget_validators(writer.session, run.outlet_slug)
             run.finished_at = dt.datetime.now(dt.UTC)
             run.status = status
             run.pages = pages
@@ -160,7 +171,8 @@ class StorePipeline:
             run.message = (
                 f"{reason}; updated {self.counts['updated']}, unchanged "
                 f"{self.counts['unchanged']}, known skipped {value('monitor/known_skipped')}, "
-                f"not modified {value('monitor/not_modified')}, gone {value('monitor/not_found')}"
+                f"not modified {value('monitor/not_modified')}, gone {value('monitor/not_found')}, "
+                f"listings not modified {value('monitor/listings_not_modified')}"
             )
         writer.release()
 

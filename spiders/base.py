@@ -5,6 +5,10 @@ The set of articles already stored is read once when the spider starts (through
 still shows articles that are not known, and a known article is not requested again
 unless the crawl was started with ``refetch``; then it is asked for conditionally
 (``If-None-Match`` / ``If-Modified-Since`` from the stored validators).
+
+Feeds and first listing pages are asked for conditionally on every run, with the
+validators they were last served with (kept by the store pipeline after a clean run
+only): a 304 means nothing new was published there, and costs the outlet no page.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from monitor.crawl import KnownPage, known_pages
+from monitor.crawl import KnownPage, known_pages, page_validators
 from monitor.outlets import Outlet, get_outlet
 from monitor.pages import PageError, parse_page
 from monitor.pages.links import feed_links, listing_links, next_listing_page
@@ -47,6 +51,9 @@ class OutletSpider(scrapy.Spider):
         self.refetch = str(refetch).strip().lower() in TRUE
         self.known: dict[str, KnownPage] = {}
         self.requested: set[str] = set()
+        self.validators: dict[str, KnownPage] = {}  # of feeds and first listing pages
+        self.served_validators: dict[str, tuple[str | None, str | None]] = {}
+        self.unchanged_pages = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> OutletSpider:
@@ -54,25 +61,50 @@ class OutletSpider(scrapy.Spider):
         db_url = crawler.settings.get("MONITOR_DB_URL")
         if db_url:
             spider.known = known_pages(db_url, spider.outlet)
+            spider.validators = page_validators(db_url, spider.outlet)
         return spider
 
     # --- entry points ------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
         for path in self.outlet.feeds:
-            yield scrapy.Request(
-                self.base_url + path, callback=self.parse_feed, errback=self.on_error
-            )
+            yield self.entry_request(self.base_url + path, self.parse_feed)
         for path in self.outlet.listings:
             url = self.base_url + path
-            yield scrapy.Request(
-                url,
-                callback=self.parse_listing,
-                errback=self.on_error,
-                cb_kwargs={"listing": url, "page": 1},
-            )
+            yield self.entry_request(url, self.parse_listing, listing=url, page=1)
+
+    def entry_request(self, url: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
+        """A feed or first listing page, asked for conditionally when it was seen before."""
+        headers: dict[str, str] = {}
+        known = None if self.refetch else self.validators.get(url)
+        if known is not None and known.etag:
+            headers["If-None-Match"] = known.etag
+        if known is not None and known.last_modified:
+            headers["If-Modified-Since"] = known.last_modified
+        return scrapy.Request(
+            url,
+            headers=headers,
+            callback=callback,
+            errback=self.on_error,
+            cb_kwargs=cb_kwargs,
+            meta={"handle_httpstatus_list": [304], "entry": url},
+        )
+
+    def unchanged(self, response: Response) -> bool:
+        """True for a 304; otherwise note the validators the entry page came with."""
+        if response.status == 304:
+            self.count("listings_not_modified")
+            self.unchanged_pages += 1
+            return True
+        entry = response.request.meta.get("entry") if response.request is not None else None
+        etag, modified = _header(response, b"ETag"), _header(response, b"Last-Modified")
+        if entry and (etag or modified):
+            self.served_validators[str(entry)] = (etag, modified)
+        return False
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        if self.unchanged(response):
+            return
         self.count("feeds")
         for url in feed_links(response.body, self.outlet, self.base_url):
             yield from self.article_request(url)
@@ -80,6 +112,8 @@ class OutletSpider(scrapy.Spider):
     def parse_listing(
         self, response: Response, listing: str, page: int
     ) -> Iterator[scrapy.Request]:
+        if self.unchanged(response):
+            return
         self.count("listing_pages")
         if not isinstance(response, TextResponse):
             return

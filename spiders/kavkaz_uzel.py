@@ -1,7 +1,8 @@
 """Caucasian Knot: the base shared by the Russian and English edition spiders.
 
 Both editions number their articles. When neither feed nor listing gave a single link
-(the English edition has no known feed, and listings move), the spider walks article
+nor answered "not modified" (the English edition has no known feed, and listings move),
+the spider walks article
 numbers upward from the highest one stored, until a run of missing numbers.
 """
 
@@ -45,7 +46,7 @@ class KavkazUzelSpider(OutletSpider):
         return max(numbers) if numbers else None
 
     def on_idle(self) -> None:
-        if self.walked or self.found_links:
+        if self.walked or self.found_links or self.unchanged_pages:
             return
         self.walked = True
         highest = self.highest_known_number()

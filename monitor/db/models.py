@@ -111,6 +111,20 @@ class CrawlRun(Base):
     message: Mapped[str | None] = mapped_column(Text)
 
 
+class PageValidator(Base):
+    """The validators (ETag, Last-Modified) a feed or first listing page was last served
+    with: the next crawl asks for it conditionally, and a 304 means nothing new there.
+    Kept only after a clean run, so a page whose articles failed is read again in full."""
+
+    __tablename__ = "page_validators"
+
+    url: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    outlet_slug: Mapped[str] = mapped_column(ForeignKey("outlets.slug"), index=True)
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (Index("ix_articles_status", "status"),)

@@ -54,6 +54,8 @@ class FaultyHandler(BaseHTTPRequestHandler):
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if self.path == "/news":
+            self.send_header("ETag", '"news-1"')  # a validator a clean run would keep
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -41,8 +43,12 @@ def test_first_run_stores_every_article_and_a_second_run_downloads_none(
     assert [s.new_articles for s in second] == [0, 0, 0]
     assert {slug: article_hits(replay, slug) for slug in slugs} == before
     with session_scope(settings.database_url) as session:
-        runs = session.scalars(select(db.CrawlRun)).all()
+        runs = session.scalars(select(db.CrawlRun).order_by(db.CrawlRun.id)).all()
         assert len(runs) == 6 and all(run.finished_at for run in runs)
+        # feeds and first listing pages were asked for conditionally, and not modified
+        for run in runs[3:]:
+            assert run.message is not None
+            assert re.search(r"listings not modified [1-9]", run.message), run.message
 
 
 def test_stored_articles_keep_the_outlet_identity_not_the_replay_address(

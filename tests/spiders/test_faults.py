@@ -98,3 +98,11 @@ def test_settings_cap_the_page_size(crawled: tuple[Settings, CrawlSummary, Fault
     settings, _, _ = crawled
     assert dataclasses.replace(settings).max_page_bytes == 1_000_000
     assert Path(settings.home).name == "var"
+
+
+def test_a_run_with_errors_keeps_no_validators_so_the_next_reads_the_listing_in_full(
+    crawled: tuple[Settings, CrawlSummary, FaultyServer],
+) -> None:
+    settings, _, _ = crawled
+    with session_scope(settings.database_url) as session:
+        assert session.scalars(select(db.PageValidator)).all() == []

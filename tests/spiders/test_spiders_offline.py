@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import scrapy
@@ -80,6 +81,58 @@ def test_refetch_asks_for_known_articles_conditionally() -> None:
     [request] = list(spider.article_request(BASE + "/articles/410777"))
     assert request.headers.get("If-None-Match") == b'"abc"'
     assert request.headers.get("If-Modified-Since") == b"Wed, 16 Jul 2025 00:00:00 GMT"
+
+
+VALIDATED = KnownPage(etag='"l1"', last_modified="Mon, 30 Nov 2026 06:00:00 GMT")
+
+
+def start_requests(spider: Any) -> list[Request]:
+    async def collect() -> list[Request]:
+        return [request async for request in spider.start()]
+
+    return asyncio.run(collect())
+
+
+def test_feeds_and_listings_seen_before_are_asked_for_conditionally() -> None:
+    spider = make(KavkazUzelRuSpider)
+    spider.validators = {BASE + "/rubric/41": VALIDATED}
+    by_url = {request.url: request for request in start_requests(spider)}
+    listing = by_url[BASE + "/rubric/41"]
+    assert listing.headers.get("If-None-Match") == b'"l1"'
+    assert listing.headers.get("If-Modified-Since") == b"Mon, 30 Nov 2026 06:00:00 GMT"
+    assert not by_url[BASE + "/articles.rss"].headers.get("If-None-Match")  # never seen
+
+
+def test_refetch_reads_feeds_and_listings_in_full() -> None:
+    spider = make(KavkazUzelRuSpider, refetch="1")
+    spider.validators = {BASE + "/rubric/41": VALIDATED}
+    by_url = {request.url: request for request in start_requests(spider)}
+    assert not by_url[BASE + "/rubric/41"].headers.get("If-None-Match")
+
+
+def test_a_listing_not_modified_gives_nothing_and_no_number_walk() -> None:
+    spider = make(KavkazUzelRuSpider)
+    request = Request(BASE + "/rubric/41", meta={"entry": BASE + "/rubric/41"})
+    unchanged = HtmlResponse(url=request.url, status=304, body=b"", request=request)
+    assert list(spider.parse_listing(unchanged, listing=request.url, page=1)) == []
+    assert spider.unchanged_pages == 1 and spider.served_validators == {}
+    spider.known = {"ck-ru:410700": KnownPage()}
+    spider.on_idle()  # would raise DontCloseSpider to walk numbers
+    assert not spider.walked
+
+
+def test_the_validators_a_listing_is_served_with_are_noted_for_the_next_run() -> None:
+    spider = make(KavkazUzelRuSpider)
+    request = Request(BASE + "/rubric/41", meta={"entry": BASE + "/rubric/41"})
+    response = HtmlResponse(
+        url=request.url,
+        body=saved("kavkaz_uzel_ru", "listing.html"),
+        encoding="utf-8",
+        headers={"ETag": '"l2"'},
+        request=request,
+    )
+    list(spider.parse_listing(response, listing=request.url, page=1))
+    assert spider.served_validators == {BASE + "/rubric/41": ('"l2"', None)}
 
 
 def test_the_same_article_from_feed_and_listing_is_requested_once() -> None:
