@@ -139,7 +139,29 @@ class _Context:
         if span is not None:
             start = self.sents[sent].start_char
             trigger = (span.start_char - start, span.end_char - start)
+            owner = self._relative_clause_owner(sent, span)
+            if owner is not None:
+                return owner
         return self.resolver.persons_for(sent, trigger)
+
+    def _relative_clause_owner(self, sent: int, span: Span) -> list[int] | None:
+        """The named person a relative clause holding the trigger follows, when the
+        sentence names several ("A and B, who is under house arrest"); nobody when that
+        is a lawyer, relative or official; None when no such clause holds the trigger."""
+        named = self.mentions[sent]
+        if len({p for p, _ in named}) < 2:
+            return None
+        start = self.sents[sent].start_char
+        text = self.text[start : span.start_char]
+        clause = None
+        for found in _relative_pronoun().finditer(text):
+            clause = found
+        if clause is None or _CLAUSE_END.search(text, clause.end()):
+            return None
+        before = [p for p, t in named if self.doc[t].idx < start + clause.start()]
+        if not before:
+            return None
+        return [before[-1]] if self.roles[before[-1]] not in CUE_ROLES else []
 
     def nearest_person(self, sent: int, token: int) -> int | None:
         named = self.eligible(sent)
@@ -251,6 +273,17 @@ def _events(ctx: _Context) -> list[EventMention]:
     events += _list_continuations(ctx, events)
     events += _codefendant_events(ctx, events)
     return events
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+@lru_cache(maxsize=1)
+def _relative_pronoun() -> re.Pattern[str]:
+    words = [
+        w for lang in load_data("nlp_reference.yaml")["relative_pronouns"].values() for w in lang
+    ]
+    return re.compile(rf",\s*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

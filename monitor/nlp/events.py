@@ -92,11 +92,31 @@ def _negated(sentence: str, start: int, negation: re.Pattern[str] | None) -> boo
     return negation.search(" ".join(words) + " ") is not None
 
 
+_PARENTHETICAL_WORDS = 3
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans; a short aside between commas (", if necessary,", ", 34,") does not
+    split the clause it stands in."""
     bounds = [0]
     bounds.extend(m.start() for m in _CLAUSE.finditer(sentence))
     bounds.append(len(sentence))
-    return list(pairwise(bounds))
+    kept = [0]
+    i = 1
+    while i < len(bounds) - 1:
+        aside = sentence[bounds[i] : bounds[i + 1]]
+        if (
+            i + 1 < len(bounds) - 1
+            and aside.startswith(",")
+            and sentence.startswith(",", bounds[i + 1])
+            and len(aside[1:].split()) <= _PARENTHETICAL_WORDS
+        ):
+            i += 2  # the aside and the clause after it belong to the clause before
+            continue
+        kept.append(bounds[i])
+        i += 1
+    kept.append(len(sentence))
+    return list(pairwise(kept))
 
 
 class _Modality:

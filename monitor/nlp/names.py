@@ -130,23 +130,28 @@ def _given_nominative(word: str, feminine: bool | None) -> str:
     return word
 
 
-def nominative(words: tuple[str, ...], cases: tuple[str | None, ...]) -> str:
-    """Russian name words to the nominative, gender read from the surname's ending."""
+def nominative(
+    words: tuple[str, ...], cases: tuple[str | None, ...], feminine: bool | None = None
+) -> str:
+    """Russian name words to the nominative, gender read from the surname's ending
+    (``feminine``: known from another form of the name, "Мусаевой" for "Айтен Мусаева")."""
     if not words or not is_cyrillic(" ".join(words)):
         return " ".join(words)
     if len(words) == 1:
-        surname, _ = _surname_nominative(words[0], cases[0] if cases else None, None)
+        surname, _ = _surname_nominative(words[0], cases[0] if cases else None, feminine)
         return surname
     *given, last = words
     case = cases[-1] if cases else None
-    feminine: bool | None = None
-    first = given[0].lower()
-    if first[-1:] in ("а", "я") and case not in (None, "Nom") and _SURNAME.match(last):
-        feminine = None  # "Мохйаддина" may be a man's genitive; the surname tells
     surname, feminine = _surname_nominative(last, case, feminine)
     if feminine is None:
         feminine = False
     return " ".join([*(_given_nominative(g, feminine) for g in given), surname])
+
+
+def feminine_form(word: str) -> bool:
+    """Whether a Russian surname form can only be a woman's: "Мусаевой", "Гасановою"."""
+    found = _SURNAME.match(word)
+    return bool(found and (found.group("end") or "").lower() in ("ой", "ою"))
 
 
 @lru_cache(maxsize=65536)

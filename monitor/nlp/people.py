@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span
 
 from monitor.model import PersonMention
 from monitor.nlp.case_names import SPAN_KEY as CASE_KEY
-from monitor.nlp.names import nominative, split_patronymic, strip_titles, surname_key
+from monitor.nlp.names import (
+    feminine_form,
+    nominative,
+    split_patronymic,
+    strip_titles,
+    surname_key,
+)
 from monitor.nlp.resources import load_data
 from monitor.nlp.sentences import doc_text
 
@@ -269,9 +275,10 @@ def to_person_mention(group: PersonGroup, text: str) -> PersonMention:
     for span in group.spans:
         if span.text not in forms:
             forms.append(span.text)
+    feminine = any(feminine_form(form.split()[-1]) for form in forms) or None
     return PersonMention(
         name=first_full.text,
-        normalized=nominative(words, word_cases),
+        normalized=nominative(words, word_cases, feminine),
         forms=forms,
         spans=[(s.start_char, s.end_char) for s in group.spans],
         case_hint=group.case_hint,

@@ -7,7 +7,9 @@ Three kinds of reference, tried in order (``data/nlp_reference.yaml``):
   N when the text gives a number, else the people of the paragraph, or of the last
   paragraph that named any);
 - a singular pronoun near the trigger: "He was sentenced", "Её приговорили" -> the most
-  recent person the pronoun's gender fits, even across a paragraph break;
+  recent person the pronoun's gender fits, even across a paragraph break; so does a
+  noun standing for the person ("her husband had lost weight", "журналиста
+  этапировали", "the blogger was beaten"), unless a name follows it;
 - nothing: the last person named in the few sentences before, in the same paragraph.
 
 Only people who can carry a development are candidates (never a lawyer, relative or
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from monitor.nlp.resources import compile_any, load_data
+from monitor.nlp.roles import CUE_ROLES, cue_role
 
 Gender = str  # "m", "f"
 _CARRY_SENTENCES = 3
@@ -35,6 +38,7 @@ class ReferenceRules:
     numbers: dict[str, int]
     window: int
     lookback: int
+    referring: tuple[tuple[Gender, re.Pattern[str]], ...]
 
 
 @lru_cache(maxsize=4)
@@ -50,6 +54,11 @@ def reference_rules(lang: str) -> ReferenceRules:
         numbers={w: int(n) for n, words in data["numbers"].items() for w in words},
         window=int(data["window"]),
         lookback=int(data["lookback"]),
+        referring=tuple(
+            (gender, pattern)
+            for gender, by_lang in data["referring_nouns"].items()
+            if (pattern := compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in by_lang[rule_lang]]))
+        ),
     )
 
 
@@ -69,6 +78,14 @@ def gender_of(name: str) -> Gender | None:
     return next((g for ending, g in _gender_endings() if surname.endswith(ending)), None)
 
 
+def _introduces_a_name(text: str, words: list[tuple[int, str]], n: int) -> bool:
+    """ "his" in "his brother Vugar Ismayilov": it belongs to the named relative's
+    apposition and refers to nobody the development is about."""
+    if n + 2 >= len(words) or cue_role(words[n + 1][1]) not in CUE_ROLES:
+        return False
+    return text[words[n + 2][0] : words[n + 2][0] + 1].isupper()
+
+
 @dataclass
 class Sentence:
     """What reference resolution needs of one sentence."""
@@ -80,7 +97,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class _Cue:
-    kind: str  # "all" (quantified group), "group" (plural pronoun), or a gender "m", "f"
+    kind: str  # "all" (quantified group), "group" (plural pronoun), a gender "m", "f", "any"
     count: int | None = None
 
 
@@ -103,7 +120,7 @@ class Resolver:
             group = self._group(index, cue)
             if len(group) > 1:
                 return group
-        if cue is not None and cue.kind in ("m", "f"):
+        if cue is not None and cue.kind in ("m", "f", "any"):
             person = self._singular(index, cue.kind)
             if person is not None:
                 return [person]
@@ -119,6 +136,10 @@ class Resolver:
         quantified = self._quantified(text)
         if quantified and quantified[0][0] <= (words[2][0] if len(words) > 2 else 0):
             return quantified[0][1]
+        nouns = self._referring(text)
+        if nouns and words and nouns[0][0] == words[0][0]:
+            return nouns[0][2]
+        words = [w for n, w in enumerate(words) if not _introduces_a_name(text, words, n)]
         if words:
             subject = self._word_cue(words[0][1])
             if subject is not None:
@@ -130,6 +151,10 @@ class Resolver:
         ranked: list[tuple[int, int, _Cue]] = []
         for position, cue in quantified:
             ranked.append((self._distance(words, position, start, end), 0, cue))
+        for _, noun, cue in nouns:
+            distance = self._distance(words, noun, start, end)
+            if distance <= self.rules.window:
+                ranked.append((distance, 0, cue))
         for position, word in words:
             cue = self._word_cue(word)
             distance = self._distance(words, position, start, end)
@@ -146,6 +171,19 @@ class Resolver:
             count = next((self.rules.numbers[w] for w in words if w in self.rules.numbers), None)
             cues.append((found.start(), _Cue("all", count)))
         return cues
+
+    def _referring(self, text: str) -> list[tuple[int, int, _Cue]]:
+        """(start, start of the noun itself, cue) of each referring noun not followed
+        by a name."""
+        found = []
+        for gender, pattern in self.rules.referring:
+            for match in pattern.finditer(text):
+                after = text[match.end() :].lstrip(" ,")
+                if after[:1].isupper():
+                    continue  # "his brother Nizami Orujov": the name's apposition
+                noun = match.start() + match.group().rfind(match.group().split()[-1])
+                found.append((match.start(), noun, _Cue(gender)))
+        return sorted(found, key=lambda f: f[0])
 
     def _word_cue(self, word: str) -> _Cue | None:
         if word in self.rules.plural:
@@ -197,7 +235,7 @@ class Resolver:
     def _singular(self, index: int, gender: Gender) -> int | None:
         for back in self._earlier(index):
             for person in reversed(self.sentences[back].people):
-                if self.genders[person] in (None, gender):
+                if gender == "any" or self.genders[person] in (None, gender):
                     return person
         return None
 

@@ -110,6 +110,7 @@ def _agrees(cue: Token, name: Token) -> bool:
 
 
 def _is_verb_like(doc: Doc, i: int) -> bool:
+    """A verb ends an apposition ("the judge also kept journalist X": X is no judge)."""
     if i >= len(doc):
         return False
     word = doc[i].text.lower()
@@ -137,6 +138,20 @@ _SPEECH_VERBS = frozenset(
         "was",
         "has",
         "had",
+        # irregular past forms (regular ones end in -ed)
+        "kept",
+        "held",
+        "sent",
+        "put",
+        "gave",
+        "took",
+        "brought",
+        "left",
+        "got",
+        "found",
+        "let",
+        "set",
+        "beat",
     }
 )
 _VERB_ENDING = re.compile(r"(?:[а-я](?:л|ла|ли|ло|ет|ит|ят|ют))$")

@@ -67,3 +67,15 @@ def test_article_numbers_map_to_codes(ref: str, code: str) -> None:
     from monitor.nlp.charges import charge_rules
 
     assert code_for_article(ref, charge_rules("en").articles) == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("She was detained for disobeying a lawful order of the police.", "disobeying_police"),
+        ("He was convicted of illegally carrying a pistol.", "weapons"),
+        ("The activist was given four years for hooliganism.", "hooliganism"),
+    ],
+)
+def test_charges_in_less_common_words(sentence: str, code: str) -> None:
+    assert codes(sentence) == [code]

@@ -165,3 +165,40 @@ def test_an_administrative_arrest_ruling_is_an_arrest_not_a_sentence(
 ) -> None:
     found = affirmed(sentence, lang)
     assert "arrest" in found and "sentence" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Guards beat him and slapped his cellmate.", "en", "ill_treatment"),
+        ("Officers dragged the blogger along the corridor.", "en", "ill_treatment"),
+        ("Его трижды водворяли в штрафной изолятор.", "ru", "ill_treatment"),
+        ("The activist was taken from Prison No. 12 to a colony near Ganja.", "en", "transfer"),
+        ("Поэта доставили в колонию в Гобустане.", "ru", "transfer"),
+        ("His condition has grown much worse since March.", "en", "health"),
+        ("The prison refused to let a cardiologist examine the poet.", "en", "health"),
+        ("Администрация не допускает к нему врача.", "ru", "health"),
+        ("He is serving a nine-year prison term.", "en", "sentence"),
+        ("Она провела 15 суток под административным арестом.", "ru", "arrest"),
+    ],
+)
+def test_developments_in_less_common_words(sentence: str, lang: str, expected: str) -> None:
+    assert expected in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("A nurse checks his blood pressure once a week.", "en"),
+        ("Адвокат заявил об угрозе его здоровью.", "ru"),
+    ],
+)
+def test_blood_pressure_and_a_threat_to_health_are_not_ill_treatment(
+    sentence: str, lang: str
+) -> None:
+    assert "ill_treatment" not in affirmed(sentence, lang)
+
+
+def test_a_short_aside_does_not_free_a_trigger_from_the_intention_before_it() -> None:
+    sentence = "She will complain to the prosecutor and, if needed, to the European Court."
+    assert "appeal" not in affirmed(sentence)

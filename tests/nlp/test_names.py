@@ -1,4 +1,4 @@
-from monitor.nlp.names import nominative, split_patronymic, surname_key
+from monitor.nlp.names import feminine_form, nominative, split_patronymic, surname_key
 
 
 def test_masculine_genitive_to_nominative() -> None:
@@ -39,3 +39,13 @@ def test_russian_epithets_in_any_case_are_no_part_of_a_name() -> None:
 
     assert strip_titles(["Активиста", "Бахтияра", "Гаджиева"]) == ["Бахтияра", "Гаджиева"]
     assert strip_titles(["Jailed", "Blogger", "Rauf", "Ismayilov"]) == ["Rauf", "Ismayilov"]
+
+
+def test_a_womans_name_read_as_a_genitive_stays_hers_when_another_form_is_feminine() -> None:
+    # "адвокат журналиста Айтен Мусаева" is tagged genitive; "Мусаевой" elsewhere tells
+    assert nominative(("Айтен", "Мусаева"), ("Gen", "Gen")) == "Айтен Мусаев"
+    assert nominative(("Айтен", "Мусаева"), ("Gen", "Gen"), feminine=True) == "Айтен Мусаева"
+
+
+def test_only_oi_endings_are_surely_feminine() -> None:
+    assert feminine_form("Мусаевой") and not feminine_form("Мусаева")

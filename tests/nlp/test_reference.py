@@ -255,3 +255,70 @@ def test_someone_who_did_the_same_takes_the_development_before(extractor: Extrac
         if e.type == "hunger_strike" and e.person is not None
     }
     assert strikers == {"Vugar Hasanov"}
+
+
+def test_her_husband_is_the_prisoner_when_only_his_wife_is_named(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Prisoner weak",
+            "Rauf Ismayilov has refused food in Prison No. 3 since May 2.",
+            "Aysel Ismayilova said on Monday that her husband had lost eleven kilograms.",
+            language="en",
+        )
+    )
+    assert people_with(result, "health") == {"Rauf Ismayilov"}
+
+
+def test_a_russian_noun_for_the_journalist_carries_the_development(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Журналиста перевели",
+            "Суд приговорил журналиста Эльмара Кязимова к шести годам лишения свободы.",
+            "Как рассказала его сестра, журналиста этапировали в колонию в Шувелане.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "transfer") == {"Эльмар Кязимов"}
+
+
+def test_a_kinship_noun_followed_by_a_name_is_that_persons_apposition(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Brother detained",
+            "Rauf Ismayilov is serving a five-year prison term.",
+            "Police on Friday detained his brother Vugar Ismayilov.",
+            language="en",
+        )
+    )
+    assert "Rauf Ismayilov" not in people_with(result, "arrest")
+
+
+def test_a_development_in_a_relative_clause_belongs_to_the_name_it_follows(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Political prisoners",
+            "Among those still held are Rauf Ismayilov, Elnur Hasanov and Tural Jafarov, "
+            "who was moved to house arrest last week.",
+            language="en",
+        )
+    )
+    assert people_with(result, "house_arrest") == {"Tural Jafarov"}
+
+
+def test_a_verb_ends_an_apposition_so_the_name_after_it_is_no_judge(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Custody extended",
+            "The same judge also kept journalist Aysel Umudova in custody until May.",
+            language="en",
+        )
+    )
+    assert people_with(result, "pretrial_detention") == {"Aysel Umudova"}
