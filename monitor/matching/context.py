@@ -29,6 +29,7 @@ class PersonContext:
     event_dates: frozenset[tuple[str, dt.date]]
     window: str
     key: str
+    custodial: bool = True  # the article reports any development, charge or prison
 
 
 def _near(start: int, end: int, spans: list[tuple[int, int]], width: int) -> bool:
@@ -54,8 +55,10 @@ def outlet_of(article: Article) -> str:
 
 
 def mention_gender(person: PersonMention) -> str | None:
-    """Gender told by the surname's endings in the person's forms, None when unsure."""
-    for text in [person.normalized, person.name, *person.forms]:
+    """Gender told by the surname's endings in the person's written forms, None when
+    unsure. Not by the normalized name: "Леман Гасымову" may be a woman's accusative or
+    a man's dative, and the normalizer's guess must not count as evidence."""
+    for text in [person.name, *person.forms]:
         words = tokens(text)
         if len(words) < 1:
             continue
@@ -84,6 +87,9 @@ def person_context(article: Article, extraction: Extraction, index: int) -> Pers
         if e.person == index and e.date is not None and not e.negated
     )
     key = context_key(article, extraction, person)
+    custodial = bool(
+        extraction.charges or extraction.facilities or any(not e.negated for e in extraction.events)
+    )
     return PersonContext(
         role=person.role,
         gender=mention_gender(person),
@@ -92,6 +98,7 @@ def person_context(article: Article, extraction: Extraction, index: int) -> Pers
         event_dates=dates,
         window=_window(text, spans, width),
         key=key,
+        custodial=custodial,
     )
 
 

@@ -147,6 +147,15 @@ def role_agreement(c: Comparison) -> Feature:
     return 0.0, ""
 
 
+def custody_context(c: Comparison) -> Feature:
+    """A namesake: the name in an article that reports no development, charge or place
+    of detention at all (a match report, a ministry's statement), not named as a
+    prisoner either."""
+    if c.context.custodial or c.context.role == "detainee":
+        return 0.0, ""
+    return -1.0, "the article reports no arrest, charge, trial or prison"
+
+
 def gender_agreement(c: Comparison) -> Feature:
     listed = c.case.gender or surname_gender(c.name.surname.written)
     seen = c.context.gender

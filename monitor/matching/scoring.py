@@ -4,7 +4,9 @@ The weighted list is declared once, below. Confidence is the weighted sum clampe
 [0, 1]. Full first name and surname in any spelling reach the match threshold; a bare
 surname (weight 0.55) needs agreeing context (charges, facility, occupation, dates) to
 pass it, and a surname several cases share cannot; a conflicting first name, the role of
-a relative, lawyer or official, or an analyst's rejection pull far below it.
+a relative, lawyer or official, or an analyst's rejection pull far below it. A full name
+in an article that reports nothing custodial (a namesake in a sports report) falls to
+review.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("patronymic", 0.30, f.patronymic_agreement),
     ("bare_shared_surname", 0.15, f.bare_shared_surname),
     ("role", 0.12, f.role_agreement),
+    ("custody", 0.25, f.custody_context),
     ("gender", 0.30, f.gender_agreement),
     ("charges", 0.08, f.charge_agreement),
     ("facility", 0.08, f.facility_agreement),
@@ -33,7 +36,7 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("analyst", 1.00, f.analyst_rejection),
 ]
 # These only ever take away: agreeing on them adds nothing to an agreeing full name.
-_NEGATIVE_ONLY = frozenset({"role", "gender"})
+_NEGATIVE_ONLY = frozenset({"role", "gender", "custody"})
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,12 @@ def gender_of(name: str) -> Gender | None:
     return next((g for ending, g in _gender_endings() if surname.endswith(ending)), None)
 
 
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    verbs = load_data("nlp_reference.yaml")["speech_verbs"]
+    return frozenset(w for words in verbs.values() for w in words)
+
+
 def _introduces_a_name(text: str, words: list[tuple[int, str]], n: int) -> bool:
     """ "his" in "his brother Vugar Ismayilov": it belongs to the named relative's
     apposition and refers to nobody the development is about."""
@@ -140,8 +146,8 @@ class Resolver:
         if nouns and words and nouns[0][0] == words[0][0]:
             return nouns[0][2]
         words = [w for n, w in enumerate(words) if not _introduces_a_name(text, words, n)]
-        if words:
-            subject = self._word_cue(words[0][1])
+        if words and not (len(words) > 1 and words[1][1] in _speech_verbs()):
+            subject = self._word_cue(words[0][1])  # not "She added that her husband ..."
             if subject is not None:
                 return subject
         if trigger is None:

@@ -29,8 +29,8 @@ def is_relevant(extraction: Extraction, text: str) -> bool:
     threshold, core, _ = _rules()
     if extraction.charges or extraction.facilities:
         return True
-    if any(p.case_hint for p in extraction.people):
-        return True
     affirmed = {e.type for e in extraction.events if not e.negated and e.person is not None}
     points = sum(3 if t in core else 1 for t in affirmed)
+    if any(p.case_hint for p in extraction.people):
+        points += threshold - 1  # a known name, and one more sign (not a namesake's match report)
     return points + topic_words(text, extraction.language) >= threshold

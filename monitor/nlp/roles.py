@@ -44,7 +44,13 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     to the lawyer, Tairov and ...").
     """
     sent = sent if sent is not None else span.sent
+    inside = cue_role(doc[span.start].text)
+    if len(span) > 1 and inside in CUE_ROLES:
+        return inside  # "Lawyer Samira Agayeva told ...": the NER kept the title
     blocked = taken.difference(range(span.start, span.end))
+    possessor = _cue_before_possessor(doc, span, blocked, sent)
+    if possessor is not None:
+        return possessor
     comma = False
     for i in range(span.start - 1, max(sent.start, span.start - _BEFORE) - 1, -1):
         token = doc[i]
@@ -61,6 +67,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
             continue
         if not _agrees(token, doc[span.start]):
             continue
+        if i == span.start - 1 and len(span) == 1 and _oblique(token):
+            continue  # "по словам адвоката Джабраиловой": her lawyer's words, or hers?
         if role == "relative" and i == span.start - 1 and _possessive_kinship(doc, i):
             continue  # "дочь Тофига Ягублу" is Yagublu's daughter, not Yagublu
         return role
@@ -77,6 +85,23 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
             if role == "detainee":
                 return "detainee"
     return None
+
+
+def _cue_before_possessor(doc: Doc, span: Span, blocked: set[int], sent: Span) -> Role | None:
+    """ "Супруга Велиева Севиндж Велиева", "адвокат Мамедова Эльчин Садыгов": a Russian
+    cue, another person's name in the genitive, then this name: the cue is this one's."""
+    i = span.start - 1
+    run = 0
+    while i >= sent.start and i in blocked and run < 3:
+        i, run = i - 1, run + 1
+    if run == 0 or i < sent.start or not _cyrillic(doc[i].text):
+        return None
+    role = cue_role(doc[i].text)
+    return role if role in CUE_ROLES else None
+
+
+def _cyrillic(word: str) -> bool:
+    return bool(word) and ("а" <= word[0].lower() <= "я" or word[0].lower() == "ё")
 
 
 # prepositions and conjunctions between a cue and a name make the name someone else
@@ -107,6 +132,13 @@ def _agrees(cue: Token, name: Token) -> bool:
     cue_case = cue._.natasha_case if cue.has_extension("natasha_case") else None
     name_case = name._.natasha_case if name.has_extension("natasha_case") else None
     return cue_case is None or name_case is None or cue_case == name_case
+
+
+def _oblique(cue: Token) -> bool:
+    """A Russian cue noun not in the nominative: with a bare surname after it, the
+    surname may as well be the cue's possessor ("адвоката Джабраиловой")."""
+    case = cue._.natasha_case if cue.has_extension("natasha_case") else None
+    return case is not None and case != "Nom"
 
 
 def _is_verb_like(doc: Doc, i: int) -> bool:

@@ -147,3 +147,21 @@ def test_another_first_name_one_letter_off_needs_review(cases: list[Case]) -> No
     cases.append(Case("babayev-ramil", "Ramil Babayev", gender="m"))
     result = match_one(cases, "Ramin Babayev")
     assert (result.case_id, result.decision) == ("babayev-ramil", "review")
+
+
+def test_a_full_name_in_an_article_with_nothing_custodial_needs_review(
+    cases: list[Case],
+) -> None:
+    result = match_one(cases, "Tofig Yagublu", role="other")
+    assert (result.case_id, result.decision) == ("yagublu-tofig", "review")
+    assert "the article reports no arrest, charge, trial or prison" in result.explanation
+
+
+def test_an_ambiguous_russian_form_does_not_count_against_a_womans_case(
+    cases: list[Case],
+) -> None:
+    # "Севиндж Аббасову": a woman's accusative or a man's dative; the normalizer guessed
+    mention = person("Севиндж Аббасову", normalized="Севиндж Аббасов")
+    article, extraction = article_with(mention)
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("vagifgizi-sevinj", "match")

@@ -202,3 +202,20 @@ def test_blood_pressure_and_a_threat_to_health_are_not_ill_treatment(
 def test_a_short_aside_does_not_free_a_trigger_from_the_intention_before_it() -> None:
     sentence = "She will complain to the prosecutor and, if needed, to the European Court."
     assert "appeal" not in affirmed(sentence)
+
+
+def test_freedom_in_a_name_is_no_release() -> None:
+    sentence = 'The Union "For Freedom for Political Prisoners" keeps a list of 380 names.'
+    assert "release" not in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Его задержали и обвинили в мошенничестве.", "ru"),
+        ("Следствие вменяет блогеру контрабанду.", "ru"),
+        ("Investigators handed the three an amended indictment.", "en"),
+    ],
+)
+def test_charges_brought_in_other_words(sentence: str, lang: str) -> None:
+    assert "charge" in affirmed(sentence, lang)

@@ -226,3 +226,17 @@ def test_extract_many_keeps_input_order_across_languages(extractor: Extractor) -
     ]
     languages = [r.language for r in extractor.extract_many(docs, batch_size=2)]
     assert languages == ["ru", "en", "ru"]
+
+
+def test_a_namesake_of_a_case_in_a_sports_report_is_not_relevant(
+    case_extractor: Extractor,
+) -> None:
+    result = case_extractor.extract(
+        article(
+            "Neftchi win the derby",
+            "Zaur Rahimli scored twice as Neftchi beat Sabah 3-1 in Baku on Sunday.",
+            "The striker has now scored nine goals this season.",
+            language="en",
+        )
+    )
+    assert not result.relevant

@@ -94,3 +94,43 @@ def test_an_occupation_opening_the_sentence_is_no_person(extractor: Extractor) -
     ):
         result = extractor.extract(article("News", text))
         assert [p.normalized for p in result.people] == [name]
+
+
+def test_a_title_the_ner_kept_inside_the_name_still_gives_the_role(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hunger strike over",
+            "Rauf Ismayilov ended his hunger strike on Monday.",
+            "Lawyer Samira Aliyeva told reporters that he had lost eight kilograms.",
+            language="en",
+        )
+    )
+    assert person(result, "Samira Aliyeva").role == "lawyer"
+
+
+def test_a_russian_cue_then_anothers_genitive_then_a_name_gives_the_name_the_role(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Голодовка",
+            "Рауф Исмаилов объявил голодовку в колонии.",
+            "Супруга Исмаилова Айсель Исмаилова рассказала об этом журналистам.",
+            language="ru",
+        )
+    )
+    assert person(result, "Айсель Исмаилова").role == "relative"
+
+
+def test_a_bare_surname_after_an_oblique_cue_may_be_the_cues_possessor(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Суд продлил арест",
+            "Суд продлил арест Айсель Умудовой на три месяца.",
+            "По словам адвоката Умудовой, у нее ухудшилось здоровье.",
+            language="ru",
+        )
+    )
+    assert person(result, "Айсель Умудова").role == "detainee"
