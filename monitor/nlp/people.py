@@ -50,6 +50,11 @@ def _not_people() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["organisation_words"])
+
+
+@lru_cache(maxsize=1)
 def _not_name_stems() -> tuple[str, ...]:
     return tuple(w.lower() for w in load_data("nlp_names.yaml")["not_single_names"])
 
@@ -97,6 +102,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if _part_of_not_people(span):
         return False
+    if any(t.lower_ in _organisation_words() for t in span[1:]):
+        return False  # "Kövsər Media", "Toplum TV"
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
         return False

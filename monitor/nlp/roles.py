@@ -75,6 +75,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     end = span.end
     if end < sent.end and doc[end].text == ",":
         for i in range(end + 1, min(sent.end, end + 1 + _AFTER)):
+            if i in blocked and i + 1 < sent.end and doc[i + 1].lower_ in ("'s", "’s"):
+                continue  # "Javad Javadov, Gasimova's lawyer, said"
             if i in blocked or doc[i].text in (",", ".", ";") or _is_verb_like(doc, i):
                 break  # "X, рассказала дочь Y": a new clause, not an apposition to X
             role = cue_role(doc[i].text)

@@ -219,3 +219,7 @@ def test_freedom_in_a_name_is_no_release() -> None:
 )
 def test_charges_brought_in_other_words(sentence: str, lang: str) -> None:
     assert "charge" in affirmed(sentence, lang)
+
+
+def test_money_transferred_is_no_transfer_of_a_prisoner() -> None:
+    assert "transfer" not in affirmed("He is accused of having transferred money to a fund.")

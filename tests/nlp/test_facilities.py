@@ -27,6 +27,8 @@ from monitor.nlp.facilities import find_facilities
         ("He was sent to Gobustan prison.", "Gobustan Prison"),
         ("Его перевели в Гобустанскую тюрьму.", "Gobustan Prison"),
         ("Прокурор посетил Умбакы.", "Umbaki Penitentiary Complex"),
+        ("He spent a year in the detention centre SIZO-2.", "Pretrial Detention Center No. 2"),
+        ("Её этапировали в пенитенциарное учреждение №4.", "Correctional Facility No. 4"),
     ],
 )
 def test_places_of_detention_get_their_canonical_name(text: str, canonical: str) -> None:

@@ -134,3 +134,28 @@ def test_a_bare_surname_after_an_oblique_cue_may_be_the_cues_possessor(
         )
     )
     assert person(result, "Айсель Умудова").role == "detainee"
+
+
+def test_a_lawyer_named_as_someones_lawyer_after_a_comma_is_a_lawyer(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Charges added",
+            "Rauf Ismayilov was charged with smuggling in March.",
+            "'The case is fabricated,' Elchin Sadigov, Ismayilov's lawyer, told reporters.",
+            language="en",
+        )
+    )
+    assert person(result, "Elchin Sadigov").role == "lawyer"
+
+
+def test_an_outlet_named_like_a_person_is_no_person(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Journalists detained",
+            "Police searched the office of Kövsər Media and detained Rauf Ismayilov.",
+            language="en",
+        )
+    )
+    assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
