@@ -104,6 +104,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if any(t.lower_ in _organisation_words() for t in span[1:]):
         return False  # "Kövsər Media", "Toplum TV"
+    if _russian_verb_or_adjective(span):
+        return False
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
         return False
@@ -142,6 +144,23 @@ def _rule_spans(doc: Doc) -> list[Span]:
         if _acceptable(span):
             spans.append(span)
     return spans
+
+
+_VERB_PAST_PLURAL = re.compile(r"[аеиоуыяюэё]ли$")
+_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ских|ском|ского)$")
+
+
+def _russian_verb_or_adjective(span: Span) -> bool:
+    """A lone capitalised Russian word that only looks like a surname: a past-tense
+    verb opening a sentence ("Госпитализировали его", while Рагимли has a consonant
+    before -ли) or a place adjective before its noun ("Шекинский суд")."""
+    if len(span) != 1:
+        return False
+    word = span[0].lower_
+    if _VERB_PAST_PLURAL.search(word):
+        return True
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return bool(_ADJECTIVE.search(word) and following is not None and following.is_lower)
 
 
 def _epithet_before_a_name(span: Span) -> bool:

@@ -240,3 +240,34 @@ def test_a_namesake_of_a_case_in_a_sports_report_is_not_relevant(
         )
     )
     assert not result.relevant
+
+
+def test_verbs_and_place_adjectives_that_look_like_surnames_are_no_people(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Умер в колонии",
+            "Рауф Исмаилов скончался в колонии №11.",
+            "Госпитализировали его слишком поздно, сказал его сын.",
+            "В 2024 году Шекинский суд приговорил Исмаилова к пяти годам.",
+            language="ru",
+        )
+    )
+    assert [p.normalized for p in result.people] == ["Рауф Исмаилов"]
+
+
+def test_a_bare_surname_a_relative_shares_goes_to_the_prisoner_not_the_relative(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Умер в колонии",
+            "Член партии Рауф Бабаев скончался в колонии №11.",
+            "Как рассказал корреспонденту сын покойного Эмиль Бабаев, у отца был диабет.",
+            "Напомним, Бабаева задержали в сентябре 2023 года и обвинили в растрате.",
+            language="ru",
+        )
+    )
+    arrested = [e.person for e in result.events if e.type == "arrest"]
+    assert [result.people[p].normalized for p in arrested if p is not None] == ["Рауф Бабаев"]
