@@ -79,3 +79,23 @@ def test_article_numbers_map_to_codes(ref: str, code: str) -> None:
 )
 def test_charges_in_less_common_words(sentence: str, code: str) -> None:
     assert codes(sentence) == [code]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        (
+            "Его осудили за неповиновение законному требованию полиции.",
+            "disobeying_police",
+        ),
+        (
+            "Ей предъявили обвинение в легализации средств, добытых преступным путем.",
+            "money_laundering",
+        ),
+        ("He is accused of using violence against law enforcers.", "violence_against_officials"),
+        ("She was sentenced for public calls against the state.", "calls_against_state"),
+    ],
+)
+def test_charges_in_their_usual_words(sentence: str, code: str) -> None:
+    lang = "ru" if any("а" <= ch <= "я" for ch in sentence.lower()) else "en"
+    assert codes(sentence, lang) == [code]

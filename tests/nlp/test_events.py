@@ -223,3 +223,41 @@ def test_charges_brought_in_other_words(sentence: str, lang: str) -> None:
 
 def test_money_transferred_is_no_transfer_of_a_prisoner() -> None:
     assert "transfer" not in affirmed("He is accused of having transferred money to a fund.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("В полиции его били дубинками.", "ru", "ill_treatment"),
+        ("Адвоката к нему не пускают уже неделю, сообщила жена.", "ru", "ill_treatment"),
+        ("На свидания с матерью разрешения не дают.", "ru", "ill_treatment"),
+        ("Her requests for family visits have all been refused.", "en", "ill_treatment"),
+        ("Guards carry out searches of her cell almost every night.", "en", "ill_treatment"),
+        ("The poet got four years in a general-regime colony.", "en", "sentence"),
+        ("Суд отправил блогера под арест на четыре месяца.", "ru", "pretrial_detention"),
+        ("Активистке продлили арест еще на три месяца.", "ru", "pretrial_detention"),
+        ("В пятницу журналистка вышла из-под домашнего ареста.", "ru", "release"),
+        ("Ей вменили незаконное предпринимательство.", "ru", "charge"),
+        ("Она уже месяц жалуется на давление.", "ru", "health"),
+    ],
+)
+def test_more_developments_in_their_usual_words(sentence: str, lang: str, expected: str) -> None:
+    assert expected in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "absent"),
+    [
+        ("The defence has appealed against the arrest.", "en", "appeal"),
+        ("His lawyer filed an appeal on Monday.", "en", "appeal"),
+        ("Приговор я буду обжаловать, сказала она.", "ru", "appeal"),
+        ("Защита подала апелляционную жалобу.", "ru", "appeal"),
+        ("The blogger will await trial under house arrest.", "en", "trial"),
+        ("Она уже месяц жалуется на давление.", "ru", "ill_treatment"),
+        ("В пятницу журналистка вышла из-под домашнего ареста.", "ru", "house_arrest"),
+    ],
+)
+def test_what_has_not_happened_or_is_something_else_is_no_such_development(
+    sentence: str, lang: str, absent: str
+) -> None:
+    assert absent not in affirmed(sentence, lang)

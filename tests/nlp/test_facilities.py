@@ -29,6 +29,19 @@ from monitor.nlp.facilities import find_facilities
         ("Прокурор посетил Умбакы.", "Umbaki Penitentiary Complex"),
         ("He spent a year in the detention centre SIZO-2.", "Pretrial Detention Center No. 2"),
         ("Её этапировали в пенитенциарное учреждение №4.", "Correctional Facility No. 4"),
+        ("Его содержат в Бакинском следственном изоляторе.", "Baku Pretrial Detention Center"),
+        (
+            "He was taken to the medical facility of the Penitentiary Service.",
+            "Medical Facility of the Penitentiary Service",
+        ),
+        (
+            "Его перевели в лечебное учреждение Пенитенциарной службы.",
+            "Medical Facility of the Penitentiary Service",
+        ),
+        (
+            "She spent the night in the Nizami District Police Department.",
+            "Police Department of the Nizami District",
+        ),
     ],
 )
 def test_places_of_detention_get_their_canonical_name(text: str, canonical: str) -> None:
