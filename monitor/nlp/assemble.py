@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -140,9 +141,28 @@ class _Context:
             start = self.sents[sent].start_char
             trigger = (span.start_char - start, span.end_char - start)
             owner = self._relative_clause_owner(sent, span)
+            if owner is None:
+                owner = self._contrasted(sent, span)
             if owner is not None:
                 return owner
         return self.resolver.persons_for(sent, trigger)
+
+    def _contrasted(self, sent: int, span: Span) -> list[int] | None:
+        """The people of the trigger's part of a sentence that sets two parts against
+        each other ("Тахира отпустили, а Агшина отправили в колонию", "X was freed,
+        while Y got nine years"), when that part names any."""
+        named = self.eligible(sent)
+        if len({p for p, _ in named}) < 2:
+            return None
+        start = self.sents[sent].start_char
+        text = self.sent_texts[sent]
+        cuts = [0, *(m.start() for m in _contrast().finditer(text)), len(text)]
+        if len(cuts) == 2:
+            return None
+        at = span.start_char - start
+        low, high = next((a, b) for a, b in pairwise(cuts) if a <= at < b or b == len(text))
+        inside = [p for p, t in named if low <= self.doc[t].idx - start < high]
+        return list(dict.fromkeys(inside)) or None
 
     def _relative_clause_owner(self, sent: int, span: Span) -> list[int] | None:
         """The named person a relative clause holding the trigger follows, when the
@@ -273,6 +293,12 @@ def _events(ctx: _Context) -> list[EventMention]:
     events += _list_continuations(ctx, events)
     events += _codefendant_events(ctx, events)
     return events
+
+
+@lru_cache(maxsize=1)
+def _contrast() -> re.Pattern[str]:
+    words = [w for lang in load_data("nlp_reference.yaml")["contrast"].values() for w in lang]
+    return re.compile(rf";|,?\s+(?:{'|'.join(words)})\s", re.IGNORECASE)
 
 
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")

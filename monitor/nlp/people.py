@@ -104,7 +104,7 @@ def _acceptable(span: Span) -> bool:
         return False
     if any(t.lower_ in _organisation_words() for t in span[1:]):
         return False  # "Kövsər Media", "Toplum TV"
-    if _russian_verb_or_adjective(span):
+    if _russian_verb_or_adjective(span) or _place_before_its_noun(span):
         return False
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
@@ -144,6 +144,18 @@ def _rule_spans(doc: Doc) -> list[Span]:
         if _acceptable(span):
             spans.append(span)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _place_words_after() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_data("nlp_names.yaml")["place_words_after"])
+
+
+def _place_before_its_noun(span: Span) -> bool:
+    """ "the Masalli district": a lone capitalised word before "district" is a place."""
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    return span.doc[span.end].lower_.startswith(_place_words_after())
 
 
 _VERB_PAST_PLURAL = re.compile(r"[аеиоуыяюэё]ли$")

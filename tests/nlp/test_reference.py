@@ -322,3 +322,29 @@ def test_a_verb_ends_an_apposition_so_the_name_after_it_is_no_judge(
         )
     )
     assert people_with(result, "pretrial_detention") == {"Aysel Umudova"}
+
+
+def test_each_side_of_a_contrast_keeps_its_own_development(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Приговор",
+            "Суд оправдал Рауфа Исмаилова, а Эльнура Гасанова приговорил к девяти годам.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "release") == {"Рауф Исмаилов"}
+    assert people_with(result, "sentence") == {"Эльнур Гасанов"}
+
+
+def test_a_district_named_where_people_were_detained_is_no_person(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Believers sentenced",
+            "Rauf Ismayilov, Elnur Hasanov and Tural Jafarov were sentenced on Monday.",
+            "The three were detained in August in the Masalli district.",
+            language="en",
+        )
+    )
+    assert people_with(result, "arrest") == {"Rauf Ismayilov", "Elnur Hasanov", "Tural Jafarov"}
