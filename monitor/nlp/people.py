@@ -159,7 +159,7 @@ def _place_before_its_noun(span: Span) -> bool:
 
 
 _VERB_PAST_PLURAL = re.compile(r"[аеиоуыяюэё]ли$")
-_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ских|ском|ского)$")
+_ADJECTIVE = re.compile(r"(?:ский|ская|ское|ских|ском|ского|ским|ской|скую)$")
 
 
 def _russian_verb_or_adjective(span: Span) -> bool:

@@ -271,3 +271,16 @@ def test_a_bare_surname_a_relative_shares_goes_to_the_prisoner_not_the_relative(
     )
     arrested = [e.person for e in result.events if e.type == "arrest"]
     assert [result.people[p].normalized for p in arrested if p is not None] == ["Рауф Бабаев"]
+
+
+def test_a_full_name_in_an_oblique_case_is_found_whole(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Помилованы",
+            "Указом президента освобождены активист Рауф Исмаилов и феминистка "
+            "Лала Умудова.",
+            "Вместе с феминисткой Ламией Гасановой на свободу вышли еще 12 человек.",
+            language="ru",
+        )
+    )
+    assert "Ламия Гасанова" in [p.normalized for p in result.people]
