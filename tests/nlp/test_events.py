@@ -261,3 +261,15 @@ def test_what_has_not_happened_or_is_something_else_is_no_such_development(
     sentence: str, lang: str, absent: str
 ) -> None:
     assert absent not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "absent"),
+    [
+        ("Ему вменяют публичное оправдание терроризма.", "ru", "release"),
+        ("Близкие рассчитывали на амнистию, но его в список не включили.", "ru", "release"),
+        ("После аварии пострадавших доставили в больницу.", "ru", "transfer"),
+    ],
+)
+def test_words_that_only_look_like_developments(sentence: str, lang: str, absent: str) -> None:
+    assert absent not in affirmed(sentence, lang)
