@@ -109,7 +109,7 @@ def _news_types(
 ) -> dict[str, set[str]]:
     """Per case, the event types the article is news about.
 
-    The headline's types if it has any for the case, else the lead's; with
+    The headline's types and the lead's; with
     ``case_lead``, a case the lead does not name with a development gets its own lead:
     the first paragraph reporting a development of it. Types that a later step of the
     same proceedings supersedes are context.
@@ -134,7 +134,7 @@ def _news_types(
                 in_lead[case] = paragraphs[min(paragraphs)]
     news: dict[str, set[str]] = {}
     for case, types in in_lead.items():
-        chosen = in_title.get(case) or types
+        chosen = in_title.get(case, set()) | types
         context = set().union(*(config.supersedes.get(t, frozenset()) for t in chosen))
         news[case] = chosen - context
     return news

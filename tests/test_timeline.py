@@ -270,3 +270,26 @@ def test_a_case_named_only_further_down_has_its_own_lead(session: Session) -> No
     add_event(session, article, "safarli-ramil", "trial", later, name="Ramil Safarli")
 
     assert [d.type for d in record_developments(session, article)] == ["release"]
+
+
+def test_the_headline_and_the_lead_paragraph_are_both_news(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    title = "Ramil Safarli on hunger strike"
+    lead = "Guards beat Ramil Safarli on Monday after he refused food, his wife said."
+    article = add_article(session, title, [lead], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "hunger_strike", title, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "ill_treatment", lead, name="Ramil Safarli")
+
+    created = record_developments(session, article)
+
+    assert sorted(d.type for d in created) == ["hunger_strike", "ill_treatment"]
+
+
+def test_a_release_lead_recaps_the_arrest_as_context(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    lead = "Ramil Safarli walked free after serving 30 days of administrative arrest."
+    article = add_article(session, "Blogger freed", [lead], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "release", lead, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "arrest", lead, name="Ramil Safarli")
+
+    assert [d.type for d in record_developments(session, article)] == ["release"]

@@ -31,7 +31,7 @@ from monitor.model import (
 from monitor.nlp.charges import OTHER
 from monitor.nlp.charges import SPAN_KEY as CHARGE_KEY
 from monitor.nlp.dates import DateHit, find_dates, nearest_date
-from monitor.nlp.events import BACKGROUND_KEY, NEGATED
+from monitor.nlp.events import BACKGROUND_KEY, NEGATED, STATUS
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
 from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
@@ -287,7 +287,7 @@ def _events(ctx: _Context) -> list[EventMention]:
                     person=person,
                     date=date,
                     date_precision=precision,
-                    background=ctx.background[index],
+                    background=ctx.background[index] or span.id_ == STATUS,
                 )
             )
     events += _list_continuations(ctx, events)

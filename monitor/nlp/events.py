@@ -29,6 +29,7 @@ from monitor.nlp.sentences import sentences_of
 SPAN_KEY = "events"
 BACKGROUND_KEY = "background"
 NEGATED = "negated"
+STATUS = "status"  # "находится под домашним арестом": a state, not a new development
 _NEGATION_WORDS = 5
 # clause boundaries for modal cues: punctuation that closes a clause, and "but"/"но"
 _CLAUSE = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\b(?:but|whereas|while|но|однако|а)\b", re.I)
@@ -43,6 +44,7 @@ class EventRules:
     administrative: re.Pattern[str] | None
     modal_before: re.Pattern[str] | None
     modal_clause: re.Pattern[str] | None
+    status: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
 
 
@@ -52,6 +54,7 @@ class TriggerHit:
     start: int
     end: int
     negated: bool
+    status: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -76,6 +79,7 @@ def event_rules(lang: str) -> EventRules:
         ),
         modal_before=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["before"][rule_lang]]),
         modal_clause=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["clause"][rule_lang]]),
+        status=compile_any([rf"(?<!\w)(?:{p})\s+(?:\w+\s+)?$" for p in data["status"][rule_lang]]),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
     )
 
@@ -83,6 +87,22 @@ def event_rules(lang: str) -> EventRules:
 def _negated_after(sentence: str, end: int, pattern: re.Pattern[str] | None) -> bool:
     """ "под помилование не попали": the denial right after the trigger."""
     return pattern is not None and pattern.search(sentence[end : end + 60]) is not None
+
+
+_SERVING = re.compile(r"(?:serv(?:ing|es)|отбыва)", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:under|in|под|в)(?=\s)", re.IGNORECASE)
+
+
+def _status(sentence: str, start: int, status: re.Pattern[str] | None) -> bool:
+    """ "is being held in custody", "находится под домашним арестом": the state verb
+    right before the trigger (a word may stand between); "serving a nine-year term"."""
+    if _SERVING.match(sentence, start):
+        return True
+    before = sentence[max(0, start - 60) : start]
+    preposition = _PREPOSITION.match(sentence, start)
+    if preposition:  # the trigger "under house arrest" begins with the state's preposition
+        before += preposition.group() + " "
+    return status is not None and status.search(before) is not None
 
 
 def _negated(sentence: str, start: int, negation: re.Pattern[str] | None) -> bool:
@@ -202,7 +222,10 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                 candidates = spans_of(type_)[1:]
         chosen = chosen or fallback
         if chosen is not None:
-            hits.append(TriggerHit(type_, offset + chosen[0], offset + chosen[1], chosen[2]))
+            status = _status(sentence, chosen[0], rules.status)
+            hits.append(
+                TriggerHit(type_, offset + chosen[0], offset + chosen[1], chosen[2], status)
+            )
     return hits
 
 
@@ -235,7 +258,7 @@ class EventTagger:
                             span.start,
                             span.end,
                             label=hit.type,
-                            span_id=NEGATED if hit.negated else "",
+                            span_id=NEGATED if hit.negated else STATUS if hit.status else "",
                         )
                     )
         doc.spans[SPAN_KEY] = events

@@ -273,3 +273,33 @@ def test_what_has_not_happened_or_is_something_else_is_no_such_development(
 )
 def test_words_that_only_look_like_developments(sentence: str, lang: str, absent: str) -> None:
     assert absent not in affirmed(sentence, lang)
+
+
+def states(sentence: str, lang: str = "en") -> set[str]:
+    return {hit.type for hit in find_triggers(sentence, lang) if hit.status}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "type_"),
+    [
+        (
+            "Farid Nabiyev, who is now under house arrest, was not on the list.",
+            "en",
+            "house_arrest",
+        ),
+        ("The poet is serving a nine-year prison term in Colony No. 13.", "en", "sentence"),
+        (
+            "Набиев, который сейчас находится под домашним арестом, подал жалобу.",
+            "ru",
+            "house_arrest",
+        ),
+    ],
+)
+def test_a_state_is_reported_but_is_no_new_development(
+    sentence: str, lang: str, type_: str
+) -> None:
+    assert type_ in states(sentence, lang)
+
+
+def test_a_development_is_no_state() -> None:
+    assert states("The court placed Farid Nabiyev under house arrest on Monday.") == set()
