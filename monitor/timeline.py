@@ -163,10 +163,11 @@ def article_reports(session: Session, row: db.Article, config: AlertConfig) -> l
     reports = []
     for event, match in pairs:
         date = event.date or published
+        latest = last_day(event.date, event.date_precision) if event.date else date
         stale = (
             published is not None
-            and date is not None
-            and date < published - dt.timedelta(days=config.window_days)
+            and latest is not None
+            and latest < published - dt.timedelta(days=config.window_days)
         )
         news = (
             not event.background
@@ -175,6 +176,16 @@ def article_reports(session: Session, row: db.Article, config: AlertConfig) -> l
         )
         reports.append(Report(event, match, date, news))
     return reports
+
+
+def last_day(date: dt.date, precision: str) -> dt.date:
+    """The last day a date of this precision may stand for ("in May": May 31)."""
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        following = date.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return date
 
 
 def _similar(a: str, b: str) -> float:

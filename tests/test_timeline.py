@@ -293,3 +293,12 @@ def test_a_release_lead_recaps_the_arrest_as_context(session: Session) -> None:
     add_event(session, article, "safarli-ramil", "arrest", lead, name="Ramil Safarli")
 
     assert [d.type for d in record_developments(session, article)] == ["release"]
+
+
+def test_a_month_or_year_stands_for_its_last_day_when_telling_old_from_new() -> None:
+    from monitor.timeline import last_day
+
+    assert last_day(dt.date(2026, 2, 1), "month") == dt.date(2026, 2, 28)
+    assert last_day(dt.date(2025, 12, 1), "month") == dt.date(2025, 12, 31)
+    assert last_day(dt.date(2024, 1, 1), "year") == dt.date(2024, 12, 31)
+    assert last_day(dt.date(2026, 2, 14), "day") == dt.date(2026, 2, 14)

@@ -209,8 +209,10 @@ class _Context:
             if self.paragraph_of[back] != paragraph or paragraph == 0:
                 break
             earlier = self._dates(back)
-            if earlier:
+            if earlier and earlier[-1].precision == "day":
                 return earlier[-1].date, earlier[-1].precision
+            if earlier:
+                break  # "given three years last year. She was freed ...": not then
         if not self.background[sent] and paragraph in self.lead:
             return self.anchor, "day"
         return None, "day"

@@ -5,7 +5,10 @@ article's year (the year before when that would put it more than a month after t
 article); "on Monday", "yesterday", "сегодня" count back from the article date. A month
 with its year ("in October 2023", "в октябре 2023 года") or a year alone ("in 2016",
 "в 2016 году") gives a date of that precision (its first day, marked "month" or "year"):
-too vague for a day, but enough to tell an old fact from news.
+too vague for a day, but enough to tell an old fact from news. So do a month alone ("in
+April", "в апреле": the last April not after the article), "of last year" ("в апреле
+прошлого года"), "last year" ("в прошлом году") and month adjectives ("по июньскому
+указу").
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class _Tables:
     weekdays: dict[str, int]
     relative: dict[str, int]
     pattern: re.Pattern[str]
+    adjectives: dict[str, int]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -42,6 +46,8 @@ def _alternatives(words: list[str]) -> str:
 def _tables() -> _Tables:
     data = load_data("nlp_dates.yaml")
     months = {w: int(m) for m, ws in data["months"].items() for w in ws}
+    adjectives = {w: int(m) for m, ws in data["month_adjectives"].items() for w in ws}
+    last_year = "|".join(data["last_year"])
     weekdays = {w: int(d) for d, ws in data["weekdays"].items() for w in ws}
     relative = {w: int(d) for d, ws in data["relative"].items() for w in ws}
     month = _alternatives(list(months))
@@ -53,9 +59,15 @@ def _tables() -> _Tables:
         rf"|(?P<wd>(?:on\s+|в\s+|во\s+|last\s+|this\s+|прошл\w+\s+)?(?P<w>{_alternatives(list(weekdays))}))"
         rf"|(?P<rel>{_alternatives(list(relative))})"
         rf"|(?P<my>(?P<m5>{month})\.?,?\s+(?P<y5>(?:19|20)\d{{2}})(?:\s+год\w*)?)"
+        rf"|(?P<mo>(?:in|в|во|since|с|last|прошл\w+)\s+(?P<m8>{month})(?!\s+\d{{1,2}}(?!\d))"
+        rf"(?:,?\s+(?P<y8>(?:19|20)\d{{2}})(?:\s+год\w*)?|\s+(?:of\s+)?(?P<l8>{last_year}))?)"
+        rf"|(?P<ly>{last_year})"
+        rf"|(?P<adj>(?P<a9>{_alternatives(list(adjectives))})\w*)"
         rf"|(?P<yr>(?:in|в|since|с)\s+(?P<y6>(?:19|20)\d{{2}})(?:\s+год\w*|-м)?)"
     )
-    return _Tables(months, weekdays, relative, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS))
+    return _Tables(
+        months, weekdays, relative, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS), adjectives
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -74,6 +86,16 @@ def _with_year(month: int, day: int, year: str | None, anchor: dt.date | None) -
     if found is not None and found - anchor > dt.timedelta(days=31):
         found = _safe_date(anchor.year - 1, month, day)
     return found
+
+
+def _month_before(month: int, year: str | None, anchor: dt.date | None) -> dt.date | None:
+    """The first day of ``month``: of ``year``, else the last such month that has begun
+    by the article's date ("in April" said in March is last April)."""
+    if year:
+        return _safe_date(int(year), month, 1)
+    if anchor is None:
+        return None
+    return dt.date(anchor.year if month <= anchor.month else anchor.year - 1, month, 1)
 
 
 def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateHit]:
@@ -102,6 +124,17 @@ def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateH
             date, precision = _safe_date(int(g["y5"]), tables.months[g["m5"].lower()], 1), "month"
         elif g["yr"]:
             date, precision = _safe_date(int(g["y6"]), 1, 1), "year"
+        elif g["mo"]:
+            given: str | None = g["y8"]
+            if g["l8"]:
+                given = str(anchor.year - 1) if anchor else None
+            date = _month_before(tables.months[g["m8"].lower()], given, anchor)
+            precision = "month"
+        elif g["ly"] and anchor is not None:
+            date, precision = _safe_date(anchor.year - 1, 1, 1), "year"
+        elif g["adj"]:
+            date = _month_before(tables.adjectives[g["a9"].lower()], None, anchor)
+            precision = "month"
         if date is not None:
             hits.append(DateHit(offset + found.start(), offset + found.end(), date, precision))
     return hits

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from monitor.nlp.dates import find_dates
 
 ANCHOR = dt.date(2025, 3, 12)  # a Wednesday
@@ -50,3 +52,28 @@ def test_a_year_alone_gives_that_year() -> None:
 
 def test_a_bare_number_is_no_year() -> None:
     assert dates("He received 2016 votes and 25 signatures.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("He was detained in April.", dt.date(2024, 4, 1), "month"),
+        ("В декабре его задержали.", dt.date(2024, 12, 1), "month"),
+        ("In April last year he was sentenced.", dt.date(2024, 4, 1), "month"),
+        ("В апреле прошлого года его осудили.", dt.date(2024, 4, 1), "month"),
+        ("Его осудили в прошлом году.", dt.date(2024, 1, 1), "year"),
+        ("Он вышел по июньскому указу.", dt.date(2024, 6, 1), "month"),
+    ],
+)
+def test_months_and_years_said_without_a_day(text: str, expected: dt.date, precision: str) -> None:
+    [hit] = find_dates(text, ANCHOR)
+    assert (hit.date, hit.precision) == (expected, precision)
+
+
+def test_a_month_followed_by_a_day_is_that_day() -> None:
+    [hit] = find_dates("The hearing is on April 5.", ANCHOR)
+    assert (hit.date, hit.precision) == (dt.date(2025, 4, 5), "day")
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert find_dates("He may be released soon.", ANCHOR) == []

@@ -348,3 +348,19 @@ def test_a_district_named_where_people_were_detained_is_no_person(
         )
     )
     assert people_with(result, "arrest") == {"Rauf Ismayilov", "Elnur Hasanov", "Tural Jafarov"}
+
+
+def test_a_vague_date_in_the_sentence_before_does_not_date_the_next_one(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Pardoned",
+            "Rauf Ismayilov was given three years last year for hooliganism. "
+            "He was freed from Colony No. 4 on the pardon.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    [release] = [e for e in result.events if e.type == "release" and e.person is not None]
+    assert release.date == FRIDAY.date()
