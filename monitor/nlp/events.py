@@ -79,7 +79,9 @@ def event_rules(lang: str) -> EventRules:
         ),
         modal_before=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["before"][rule_lang]]),
         modal_clause=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["clause"][rule_lang]]),
-        status=compile_any([rf"(?<!\w)(?:{p})\s+(?:\w+\s+)?$" for p in data["status"][rule_lang]]),
+        status=compile_any(
+            [rf"(?<!\w)(?:{p})\s+(?:\w+\s+){{0,3}}$" for p in data["status"][rule_lang]]
+        ),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
     )
 
@@ -95,7 +97,8 @@ _PREPOSITION = re.compile(r"(?:under|in|под|в)(?=\s)", re.IGNORECASE)
 
 def _status(sentence: str, start: int, status: re.Pattern[str] | None) -> bool:
     """ "is being held in custody", "находится под домашним арестом": the state verb
-    right before the trigger (a word may stand between); "serving a nine-year term"."""
+    shortly before the trigger (three words may stand between); "serving a nine-year
+    term"."""
     if _SERVING.match(sentence, start):
         return True
     before = sentence[max(0, start - 60) : start]

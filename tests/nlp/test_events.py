@@ -288,6 +288,7 @@ def states(sentence: str, lang: str = "en") -> set[str]:
             "house_arrest",
         ),
         ("The poet is serving a nine-year prison term in Colony No. 13.", "en", "sentence"),
+        ("A believer who had spent more than nine years in prison died.", "en", "sentence"),
         (
             "Набиев, который сейчас находится под домашним арестом, подал жалобу.",
             "ru",
