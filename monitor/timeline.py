@@ -134,9 +134,10 @@ def _news_types(
                 in_lead[case] = paragraphs[min(paragraphs)]
     news: dict[str, set[str]] = {}
     for case, types in in_lead.items():
-        chosen = in_title.get(case, set()) | types
+        headline = in_title.get(case, set())
+        chosen = headline | types
         context = set().union(*(config.supersedes.get(t, frozenset()) for t in chosen))
-        news[case] = chosen - context
+        news[case] = headline | (chosen - context)  # what the headline says is never context
     return news
 
 

@@ -302,3 +302,18 @@ def test_a_month_or_year_stands_for_its_last_day_when_telling_old_from_new() -> 
     assert last_day(dt.date(2025, 12, 1), "month") == dt.date(2025, 12, 31)
     assert last_day(dt.date(2024, 1, 1), "year") == dt.date(2024, 12, 31)
     assert last_day(dt.date(2026, 2, 14), "day") == dt.date(2026, 2, 14)
+
+
+def test_what_the_headline_reports_is_news_even_when_the_lead_reports_a_later_step(
+    session: Session,
+) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    title = "Court extends the detention of Ramil Safarli"
+    lead = "At the trial of Ramil Safarli on Friday the court extended his detention."
+    article = add_article(session, title, [lead], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "pretrial_detention", title, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "trial", lead, name="Ramil Safarli")
+
+    created = record_developments(session, article)
+
+    assert sorted(d.type for d in created) == ["pretrial_detention", "trial"]

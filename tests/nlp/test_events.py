@@ -238,6 +238,11 @@ def test_money_transferred_is_no_transfer_of_a_prisoner() -> None:
         ("Активистке продлили арест еще на три месяца.", "ru", "pretrial_detention"),
         ("В пятницу журналистка вышла из-под домашнего ареста.", "ru", "release"),
         ("Ей вменили незаконное предпринимательство.", "ru", "charge"),
+        (
+            "The court ruled to keep them behind bars for three more months.",
+            "en",
+            "pretrial_detention",
+        ),
         ("Она уже месяц жалуется на давление.", "ru", "health"),
     ],
 )
