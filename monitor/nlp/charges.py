@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from monitor.nlp.resources import FLAGS, compile_any, load_data
+from monitor.nlp.resources import FLAGS, compile_any, compile_words, load_data
 from monitor.nlp.sentences import sentences_of
 
 SPAN_KEY = "charges"
@@ -25,6 +25,7 @@ OTHER = "other"
 @dataclass(frozen=True)
 class ChargeRules:
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    any_phrase: re.Pattern[str] | None  # all phrases at once: most sentences have none
     context: re.Pattern[str] | None
     self_context: re.Pattern[str] | None
     article_ref: re.Pattern[str]
@@ -46,10 +47,12 @@ def charge_rules(lang: str) -> ChargeRules:
     data = load_data("charges.yaml")
     phrase_lang = lang if lang in ("en", "ru") else "en"
     phrases = []
+    every: list[str] = []
     articles: dict[str, str] = {}
     for code, entry in data["codes"].items():
         pats = list(entry.get(phrase_lang, []))
-        compiled = compile_any([rf"(?<!\w)(?:{p})" for p in pats])
+        every += pats
+        compiled = compile_words(pats)
         if compiled is not None:
             phrases.append((code, compiled))
         for number in entry.get("articles", []):
@@ -58,6 +61,7 @@ def charge_rules(lang: str) -> ChargeRules:
     self_context = [*data["self_context"]["en"], *data["self_context"]["ru"]]
     return ChargeRules(
         phrases=tuple(phrases),
+        any_phrase=compile_words(every),
         context=compile_any(context),
         self_context=compile_any(self_context),
         article_ref=_article_pattern(data["article_ref"]),
@@ -111,6 +115,8 @@ def find_charges(sentence: str, lang: str, offset: int = 0) -> list[ChargeHit]:
             number = ref if "part" not in groups or "." in ref else f"{ref}.{groups['part']}"
             code = OTHER if foreign else code_for_article(ref, rules.articles)
             hits.append(ChargeHit(offset + found.start(), offset + found.end(), code, number))
+    if rules.any_phrase is None or rules.any_phrase.search(sentence) is None:
+        return _longest_first(hits)
     has_context = rules.context is not None and rules.context.search(sentence) is not None
     for code, pattern in rules.phrases:
         for found in pattern.finditer(sentence):

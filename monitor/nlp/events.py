@@ -23,7 +23,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from monitor.nlp.resources import compile_any, load_data
+from monitor.nlp.resources import compile_any, compile_words, load_data
 from monitor.nlp.sentences import sentences_of
 
 SPAN_KEY = "events"
@@ -63,10 +63,10 @@ def event_rules(lang: str) -> EventRules:
     rule_lang = lang if lang in ("en", "ru") else "en"
     triggers = []
     for type_, entry in data["types"].items():
-        compiled = compile_any([rf"(?<!\w)(?:{p})" for p in entry.get(rule_lang, [])])
+        compiled = compile_words(entry.get(rule_lang, []))
         if compiled is not None:
             triggers.append((type_, compiled))
-    negation = compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in data["negation"][rule_lang]])
+    negation = compile_words(data["negation"][rule_lang], whole=True)
     modal = data["modal"]
     background = compile_any([*data["background"]["en"], *data["background"]["ru"]])
     return EventRules(
@@ -77,8 +77,8 @@ def event_rules(lang: str) -> EventRules:
         negation_after=compile_any(
             [rf"^\W*(?:\w+\W+)?(?:{p})(?!\w)" for p in data["negation_after"][rule_lang]]
         ),
-        modal_before=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["before"][rule_lang]]),
-        modal_clause=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in modal["clause"][rule_lang]]),
+        modal_before=compile_words(modal["before"][rule_lang], whole=True),
+        modal_clause=compile_words(modal["clause"][rule_lang], whole=True),
         status=compile_any(
             [rf"(?<!\w)(?:{p})\s+(?:\w+\s+){{0,3}}$" for p in data["status"][rule_lang]]
         ),

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from monitor.nlp.resources import FLAGS, load_data
+from monitor.nlp.resources import compile_words, load_data
 from monitor.nlp.sentences import doc_text
 
 SPAN_KEY = "facilities"
@@ -51,10 +51,10 @@ def _kinds() -> tuple[tuple[FacilityKind, ...], dict[str, str]]:
     for entry in data["kinds"]:
         patterns = [p.replace("{number}", number) for p in entry["patterns"]]
         # each pattern's groups get a private prefix so that one regex can hold them all
-        joined = "|".join(
-            rf"(?<!\w)(?:{_prefix_groups(p, i)})(?!\w)" for i, p in enumerate(patterns)
-        )
-        kinds.append(FacilityKind(entry["kind"], entry["canonical"], re.compile(joined, FLAGS)))
+        pattern = compile_words([_prefix_groups(p, i) for i, p in enumerate(patterns)], whole=True)
+        if pattern is None:
+            raise ValueError(f"facilities.yaml: kind {entry['kind']} has no patterns")
+        kinds.append(FacilityKind(entry["kind"], entry["canonical"], pattern))
     return tuple(kinds), {k.lower(): v for k, v in data["places"].items()}
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.nlp.resources import compile_any, load_data
+from monitor.nlp.resources import compile_words, load_data
 from monitor.nlp.roles import CUE_ROLES, cue_role
 
 Gender = str  # "m", "f"
@@ -50,14 +50,14 @@ def reference_rules(lang: str) -> ReferenceRules:
     return ReferenceRules(
         pronouns=pronouns,
         plural=frozenset(groups["plural"][rule_lang]),
-        quantified=compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in groups["quantified"][rule_lang]]),
+        quantified=compile_words(groups["quantified"][rule_lang], whole=True),
         numbers={w: int(n) for n, words in data["numbers"].items() for w in words},
         window=int(data["window"]),
         lookback=int(data["lookback"]),
         referring=tuple(
             (gender, pattern)
             for gender, by_lang in data["referring_nouns"].items()
-            if (pattern := compile_any([rf"(?<!\w)(?:{p})(?!\w)" for p in by_lang[rule_lang]]))
+            if (pattern := compile_words(by_lang[rule_lang], whole=True))
         ),
     )
 
