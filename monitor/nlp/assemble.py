@@ -380,13 +380,17 @@ def _list_continuations(ctx: _Context, events: list[EventMention]) -> list[Event
     for index in range(1, len(ctx.sents)):
         text = ctx.sent_texts[index]
         listed = bool(_list_cues().search(text))
-        if index in by_sentence or not (listed or _same_way_cues().search(text)):
+        # a list may tell its people's own past too ("They are A and B, sentenced in 2022")
+        if (index in by_sentence and not listed) or not (listed or _same_way_cues().search(text)):
             continue
+        own = {(e.person, e.type) for e in by_sentence.get(index, [])}
         if ctx.paragraph_of[index] != ctx.paragraph_of[index - 1] and not listed:
             continue
         people = list(dict.fromkeys(p for p, _ in ctx.eligible(index)))
         for event in by_sentence.get(index - 1, []):
             for person in people:
+                if (person, event.type) in own:
+                    continue
                 if listed:
                     added.append(
                         replace(

@@ -244,6 +244,10 @@ def test_money_transferred_is_no_transfer_of_a_prisoner() -> None:
             "pretrial_detention",
         ),
         ("Она уже месяц жалуется на давление.", "ru", "health"),
+        ("He was detained in May 2022 and charged with fraud.", "en", "charge"),
+        ("On Monday investigators charged the blogger under Article 206.", "en", "charge"),
+        ("Его задержали в мае, обвинив в хранении наркотиков.", "ru", "charge"),
+        ("She walked out of Correctional Facility No. 4 in the evening.", "en", "release"),
     ],
 )
 def test_more_developments_in_their_usual_words(sentence: str, lang: str, expected: str) -> None:

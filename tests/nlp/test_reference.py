@@ -364,3 +364,17 @@ def test_a_vague_date_in_the_sentence_before_does_not_date_the_next_one(
     )
     [release] = [e for e in result.events if e.type == "release" and e.person is not None]
     assert release.date == FRIDAY.date()
+
+
+def test_people_a_list_sentence_names_take_the_development_before_it_whatever_else_it_says(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Pardon",
+            "Rights defenders counted three political prisoners among those freed. "
+            "They are Rauf Ismayilov and Elnur Hasanov, who were sentenced in 2022.",
+            language="en",
+        )
+    )
+    assert people_with(result, "release") == {"Rauf Ismayilov", "Elnur Hasanov"}
