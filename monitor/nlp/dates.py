@@ -7,8 +7,8 @@ with its year ("in October 2023", "в октябре 2023 года") or a year a
 "в 2016 году") gives a date of that precision (its first day, marked "month" or "year"):
 too vague for a day, but enough to tell an old fact from news. So do a month alone ("in
 April", "в апреле": the last April not after the article), "of last year" ("в апреле
-прошлого года"), "last year" ("в прошлом году") and month adjectives ("по июньскому
-указу").
+прошлого года"), "last year" ("в прошлом году"), month adjectives ("по июньскому
+указу") and spans back ("two years ago", "три месяца назад").
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class _Tables:
     relative: dict[str, int]
     pattern: re.Pattern[str]
     adjectives: dict[str, int]
+    numbers: dict[str, int]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -47,6 +48,9 @@ def _tables() -> _Tables:
     data = load_data("nlp_dates.yaml")
     months = {w: int(m) for m, ws in data["months"].items() for w in ws}
     adjectives = {w: int(m) for m, ws in data["month_adjectives"].items() for w in ws}
+    ago = data["ago"]
+    counts = _alternatives([str(w) for w in ago["numbers"]])
+    units = "|".join(f"(?P<u_{unit}>{'|'.join(words)})" for unit, words in ago["units"].items())
     last_year = "|".join(data["last_year"])
     weekdays = {w: int(d) for d, ws in data["weekdays"].items() for w in ws}
     relative = {w: int(d) for d, ws in data["relative"].items() for w in ws}
@@ -62,11 +66,18 @@ def _tables() -> _Tables:
         rf"|(?P<mo>(?:in|в|во|since|с|last|прошл\w+)\s+(?P<m8>{month})(?!\s+\d{{1,2}}(?!\d))"
         rf"(?:,?\s+(?P<y8>(?:19|20)\d{{2}})(?:\s+год\w*)?|\s+(?:of\s+)?(?P<l8>{last_year}))?)"
         rf"|(?P<ly>{last_year})"
+        rf"|(?P<ago>(?P<count>\d{{1,2}}|{counts})\s+(?:{units})\s+(?:{'|'.join(ago['words'])}))"
         rf"|(?P<adj>(?P<a9>{_alternatives(list(adjectives))})\w*)"
         rf"|(?P<yr>(?:in|в|since|с)\s+(?P<y6>(?:19|20)\d{{2}})(?:\s+год\w*|-м)?)"
     )
+    numbers = {str(w).lower(): int(n) for w, n in ago["numbers"].items()}
     return _Tables(
-        months, weekdays, relative, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS), adjectives
+        months,
+        weekdays,
+        relative,
+        re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS),
+        adjectives,
+        numbers,
     )
 
 
@@ -96,6 +107,21 @@ def _month_before(month: int, year: str | None, anchor: dt.date | None) -> dt.da
     if anchor is None:
         return None
     return dt.date(anchor.year if month <= anchor.month else anchor.year - 1, month, 1)
+
+
+def _ago(
+    groups: dict[str, str | None], numbers: dict[str, int], anchor: dt.date
+) -> tuple[dt.date, str]:
+    """ "two years ago": the date that long before the article, as precise as its unit."""
+    raw = str(groups["count"]).lower()
+    count = int(raw) if raw.isdigit() else numbers.get(raw, 1)
+    if groups["u_year"]:
+        return dt.date(anchor.year - count, 1, 1), "year"
+    if groups["u_month"]:
+        months = anchor.year * 12 + anchor.month - 1 - count
+        return dt.date(months // 12, months % 12 + 1, 1), "month"
+    days = count * 7 if groups["u_week"] else count
+    return anchor - dt.timedelta(days=days), "day"
 
 
 def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateHit]:
@@ -132,6 +158,8 @@ def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateH
             precision = "month"
         elif g["ly"] and anchor is not None:
             date, precision = _safe_date(anchor.year - 1, 1, 1), "year"
+        elif g["ago"] and anchor is not None:
+            date, precision = _ago(g, tables.numbers, anchor)
         elif g["adj"]:
             date = _month_before(tables.adjectives[g["a9"].lower()], None, anchor)
             precision = "month"

@@ -63,6 +63,9 @@ def test_a_bare_number_is_no_year() -> None:
         ("В апреле прошлого года его осудили.", dt.date(2024, 4, 1), "month"),
         ("Его осудили в прошлом году.", dt.date(2024, 1, 1), "year"),
         ("Он вышел по июньскому указу.", dt.date(2024, 6, 1), "month"),
+        ("He walked free two years ago.", dt.date(2023, 1, 1), "year"),
+        ("Его задержали три месяца назад.", dt.date(2024, 12, 1), "month"),
+        ("She was detained 5 days ago.", dt.date(2025, 3, 7), "day"),
     ],
 )
 def test_months_and_years_said_without_a_day(text: str, expected: dt.date, precision: str) -> None:

@@ -262,6 +262,7 @@ def test_more_developments_in_their_usual_words(sentence: str, lang: str, expect
         ("Приговор я буду обжаловать, сказала она.", "ru", "appeal"),
         ("Защита подала апелляционную жалобу.", "ru", "appeal"),
         ("The blogger will await trial under house arrest.", "en", "trial"),
+        ("He is waiting to be sent to a colony.", "en", "transfer"),
         ("Она уже месяц жалуется на давление.", "ru", "ill_treatment"),
         ("В пятницу журналистка вышла из-под домашнего ареста.", "ru", "house_arrest"),
     ],
