@@ -279,6 +279,8 @@ def test_what_has_not_happened_or_is_something_else_is_no_such_development(
         ("Ему вменяют публичное оправдание терроризма.", "ru", "release"),
         ("Близкие рассчитывали на амнистию, но его в список не включили.", "ru", "release"),
         ("После аварии пострадавших доставили в больницу.", "ru", "transfer"),
+        ("The journalist was taken to hospital after a heart attack.", "en", "transfer"),
+        ("He was taken to the prison hospital after a heart attack.", "en", "transfer"),
     ],
 )
 def test_words_that_only_look_like_developments(sentence: str, lang: str, absent: str) -> None:
@@ -299,6 +301,11 @@ def states(sentence: str, lang: str = "en") -> set[str]:
         ),
         ("The poet is serving a nine-year prison term in Colony No. 13.", "en", "sentence"),
         ("A believer who had spent more than nine years in prison died.", "en", "sentence"),
+        (
+            "The health of a Toplum TV co-founder held in pretrial detention has worsened.",
+            "en",
+            "pretrial_detention",
+        ),
         (
             "Набиев, который сейчас находится под домашним арестом, подал жалобу.",
             "ru",
