@@ -94,6 +94,7 @@ def test_charges_in_less_common_words(sentence: str, code: str) -> None:
         ),
         ("He is accused of using violence against law enforcers.", "violence_against_officials"),
         ("She was sentenced for public calls against the state.", "calls_against_state"),
+        ("He is charged with legalising money obtained by criminal means.", "money_laundering"),
     ],
 )
 def test_charges_in_their_usual_words(sentence: str, code: str) -> None:

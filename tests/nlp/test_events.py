@@ -248,6 +248,13 @@ def test_money_transferred_is_no_transfer_of_a_prisoner() -> None:
         ("On Monday investigators charged the blogger under Article 206.", "en", "charge"),
         ("Его задержали в мае, обвинив в хранении наркотиков.", "ru", "charge"),
         ("She walked out of Correctional Facility No. 4 in the evening.", "en", "release"),
+        (
+            "На свободу выходят активист Эмин Багиров и журналистка Нигяр Исмаилова.",
+            "ru",
+            "release",
+        ),
+        ("У нее резко поднимается давление.", "ru", "health"),
+        ("His requests to be examined by a doctor had been ignored.", "en", "health"),
     ],
 )
 def test_more_developments_in_their_usual_words(sentence: str, lang: str, expected: str) -> None:
@@ -281,6 +288,14 @@ def test_what_has_not_happened_or_is_something_else_is_no_such_development(
         ("После аварии пострадавших доставили в больницу.", "ru", "transfer"),
         ("The journalist was taken to hospital after a heart attack.", "en", "transfer"),
         ("He was taken to the prison hospital after a heart attack.", "en", "transfer"),
+        ("After the hearing the blogger was taken to the detention centre.", "en", "transfer"),
+        ("The prison service said his health was satisfactory.", "en", "health"),
+        ("Он писал о пытках в полиции.", "ru", "ill_treatment"),
+        (
+            "Суд назначил ему наказание с учетом срока содержания под стражей.",
+            "ru",
+            "pretrial_detention",
+        ),
     ],
 )
 def test_words_that_only_look_like_developments(sentence: str, lang: str, absent: str) -> None:
