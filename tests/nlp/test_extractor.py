@@ -283,3 +283,15 @@ def test_a_full_name_in_an_oblique_case_is_found_whole(extractor: Extractor) -> 
         )
     )
     assert "Ламия Гасанова" in [p.normalized for p in result.people]
+
+
+def test_deaths_in_a_road_accident_are_no_custody_news(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Три человека погибли в ДТП",
+            "Водитель маршрутки Гаджимурад Абакаров и двое пассажиров скончались на месте.",
+            "Еще пятеро пострадавших доставлены в больницу.",
+            language="ru",
+        )
+    )
+    assert not result.relevant
