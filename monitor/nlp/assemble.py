@@ -15,7 +15,6 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -159,8 +158,8 @@ class _Context:
         cuts = [0, *(m.start() for m in _contrast().finditer(text)), len(text)]
         if len(cuts) == 2:
             return None
-        at = span.start_char - start
-        low, high = next((a, b) for a, b in pairwise(cuts) if a <= at < b or b == len(text))
+        part = min(bisect_right(cuts, span.start_char - start), len(cuts) - 1)
+        low, high = cuts[part - 1], cuts[part]
         inside = [p for p, t in named if low <= self.doc[t].idx - start < high]
         return list(dict.fromkeys(inside)) or None
 
