@@ -151,11 +151,20 @@ def _place_words_after() -> tuple[str, ...]:
     return tuple(w.lower() for w in load_data("nlp_names.yaml")["place_words_after"])
 
 
+@lru_cache(maxsize=1)
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["place_prepositions"])
+
+
 def _place_before_its_noun(span: Span) -> bool:
-    """ "the Masalli district": a lone capitalised word before "district" is a place."""
-    if len(span) != 1 or span.end >= len(span.doc):
+    """ "the Masalli district": a lone capitalised word before "district" is a place;
+    so is one after "to" or "в" that has no surname's ending ("the road to Kaspiysk")."""
+    if len(span) != 1:
         return False
-    return span.doc[span.end].lower_.startswith(_place_words_after())
+    if span.end < len(span.doc) and span.doc[span.end].lower_.startswith(_place_words_after()):
+        return True
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in _place_prepositions() and not _surname_pattern().fullmatch(span.text)
 
 
 _VERB_PAST_PLURAL = re.compile(r"[аеиоуыяюэё]ли$")

@@ -295,3 +295,15 @@ def test_deaths_in_a_road_accident_are_no_custody_news(extractor: Extractor) -> 
         )
     )
     assert not result.relevant
+
+
+def test_months_and_towns_after_to_are_no_people(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Protesters sentenced",
+            "Rauf Ismayilov was sentenced to four years for the July protest.",
+            "In July, protesters blocked the road to Kaspiysk for two days.",
+            language="en",
+        )
+    )
+    assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
