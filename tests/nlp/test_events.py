@@ -291,6 +291,7 @@ def test_what_has_not_happened_or_is_something_else_is_no_such_development(
         ("After the hearing the blogger was taken to the detention centre.", "en", "transfer"),
         ("The prison service said his health was satisfactory.", "en", "health"),
         ("Он писал о пытках в полиции.", "ru", "ill_treatment"),
+        ("Его наказывают за то, что после освобождения он не замолчал.", "ru", "release"),
         (
             "Суд назначил ему наказание с учетом срока содержания под стражей.",
             "ru",
