@@ -92,6 +92,8 @@ def _negated_after(sentence: str, end: int, pattern: re.Pattern[str] | None) -> 
 
 
 _SERVING = re.compile(r"(?:serv(?:ing|es)|отбыва)", re.IGNORECASE)
+_HELD = re.compile(r"(?:held|kept)\b", re.IGNORECASE)
+_WHO_WAS = re.compile(r"\bwho\s+(?:was|were|had\s+been|has\s+been)\s+$", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?:under|in|под|в)(?=\s)", re.IGNORECASE)
 
 
@@ -101,6 +103,8 @@ def _status(sentence: str, start: int, status: re.Pattern[str] | None) -> bool:
     term"."""
     if _SERVING.match(sentence, start):
         return True
+    if _HELD.match(sentence, start) and _WHO_WAS.search(sentence, max(0, start - 30), start):
+        return True  # "..., who was held in custody in a criminal case, died"
     before = sentence[max(0, start - 60) : start]
     preposition = _PREPOSITION.match(sentence, start)
     if preposition:  # the trigger "under house arrest" begins with the state's preposition

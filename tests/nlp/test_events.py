@@ -335,5 +335,10 @@ def test_a_state_is_reported_but_is_no_new_development(
     assert type_ in states(sentence, lang)
 
 
+def test_who_was_held_in_custody_is_a_state() -> None:
+    sentence = "The man, who was held in custody in a drugs case, died on Sunday."
+    assert states(sentence) == {"pretrial_detention"}
+
+
 def test_a_development_is_no_state() -> None:
     assert states("The court placed Farid Nabiyev under house arrest on Monday.") == set()
