@@ -45,6 +45,7 @@ class EventRules:
     modal_before: re.Pattern[str] | None
     modal_clause: re.Pattern[str] | None
     status: re.Pattern[str] | None
+    status_reaching: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
 
 
@@ -80,7 +81,10 @@ def event_rules(lang: str) -> EventRules:
         modal_before=compile_words(modal["before"][rule_lang], whole=True),
         modal_clause=compile_words(modal["clause"][rule_lang], whole=True),
         status=compile_any(
-            [rf"(?<!\w)(?:{p})\s+(?:\w+\s+){{0,3}}$" for p in data["status"][rule_lang]]
+            [rf"(?<!\w)(?:{p})\s+(?:\w+\s+){{0,3}}$" for p in data["status"]["before"][rule_lang]]
+        ),
+        status_reaching=compile_any(
+            [rf"(?<!\w)(?:{p})$" for p in data["status"]["reaching"][rule_lang]]
         ),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
     )
@@ -91,25 +95,19 @@ def _negated_after(sentence: str, end: int, pattern: re.Pattern[str] | None) -> 
     return pattern is not None and pattern.search(sentence[end : end + 60]) is not None
 
 
-_SERVING = re.compile(r"(?:serv(?:ing|es)|отбыва)", re.IGNORECASE)
-_HELD = re.compile(r"(?:held|kept)\b", re.IGNORECASE)
-_WHO_WAS = re.compile(r"\bwho\s+(?:was|were|had\s+been|has\s+been)\s+$", re.IGNORECASE)
-_PREPOSITION = re.compile(r"(?:under|in|под|в)(?=\s)", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\w+")
 
 
-def _status(sentence: str, start: int, status: re.Pattern[str] | None) -> bool:
-    """ "is being held in custody", "находится под домашним арестом": the state verb
-    shortly before the trigger (three words may stand between); "serving a nine-year
-    term"."""
-    if _SERVING.match(sentence, start):
-        return True
-    if _HELD.match(sentence, start) and _WHO_WAS.search(sentence, max(0, start - 30), start):
-        return True  # "..., who was held in custody in a criminal case, died"
+def _status(sentence: str, start: int, rules: EventRules) -> bool:
+    """Whether the trigger at ``start`` reports a state (``status`` in events.yaml)."""
     before = sentence[max(0, start - 60) : start]
-    preposition = _PREPOSITION.match(sentence, start)
-    if preposition:  # the trigger "under house arrest" begins with the state's preposition
-        before += preposition.group() + " "
-    return status is not None and status.search(before) is not None
+    if rules.status is not None and rules.status.search(before):
+        return True
+    first = _FIRST_WORD.match(sentence, start)
+    reaching = rules.status_reaching
+    return (
+        first is not None and reaching is not None and bool(reaching.search(before + first.group()))
+    )
 
 
 def _negated(sentence: str, start: int, negation: re.Pattern[str] | None) -> bool:
@@ -229,7 +227,7 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                 candidates = spans_of(type_)[1:]
         chosen = chosen or fallback
         if chosen is not None:
-            status = _status(sentence, chosen[0], rules.status)
+            status = _status(sentence, chosen[0], rules)
             hits.append(
                 TriggerHit(type_, offset + chosen[0], offset + chosen[1], chosen[2], status)
             )

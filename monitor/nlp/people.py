@@ -49,9 +49,10 @@ def _not_people() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("nlp_names.yaml")["not_people"])
 
 
-@lru_cache(maxsize=1)
-def _organisation_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["organisation_words"])
+@lru_cache(maxsize=8)
+def _listed(key: str) -> tuple[str, ...]:
+    """A word list of ``data/nlp_names.yaml``, lowercased."""
+    return tuple(w.lower() for w in load_data("nlp_names.yaml")[key])
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,7 @@ def _acceptable(span: Span) -> bool:
         return False
     if _part_of_not_people(span):
         return False
-    if any(t.lower_ in _organisation_words() for t in span[1:]):
+    if any(t.lower_ in _listed("organisation_words") for t in span[1:]):
         return False  # "Kövsər Media", "Toplum TV"
     if _russian_verb_or_adjective(span) or _place_before_its_noun(span):
         return False
@@ -146,25 +147,17 @@ def _rule_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-@lru_cache(maxsize=1)
-def _place_words_after() -> tuple[str, ...]:
-    return tuple(w.lower() for w in load_data("nlp_names.yaml")["place_words_after"])
-
-
-@lru_cache(maxsize=1)
-def _place_prepositions() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["place_prepositions"])
-
-
 def _place_before_its_noun(span: Span) -> bool:
     """ "the Masalli district": a lone capitalised word before "district" is a place;
     so is one after "to" or "в" that has no surname's ending ("the road to Kaspiysk")."""
     if len(span) != 1:
         return False
-    if span.end < len(span.doc) and span.doc[span.end].lower_.startswith(_place_words_after()):
+    if span.end < len(span.doc) and span.doc[span.end].lower_.startswith(
+        _listed("place_words_after")
+    ):
         return True
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in _place_prepositions() and not _surname_pattern().fullmatch(span.text)
+    return before in _listed("place_prepositions") and not _surname_pattern().fullmatch(span.text)
 
 
 _VERB_PAST_PLURAL = re.compile(r"[аеиоуыяюэё]ли$")

@@ -148,46 +148,18 @@ def _is_verb_like(doc: Doc, i: int) -> bool:
     if i >= len(doc):
         return False
     word = doc[i].text.lower()
-    return word in _SPEECH_VERBS or bool(_VERB_ENDING.search(word))
+    return word in _verbs() or bool(_VERB_ENDING.search(word))
 
 
-_SPEECH_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "tells",
-        "reported",
-        "reports",
-        "added",
-        "noted",
-        "stated",
-        "claimed",
-        "wrote",
-        "explained",
-        "believes",
-        "thinks",
-        "insisted",
-        "is",
-        "was",
-        "has",
-        "had",
-        # irregular past forms (regular ones end in -ed)
-        "kept",
-        "held",
-        "sent",
-        "put",
-        "gave",
-        "took",
-        "brought",
-        "left",
-        "got",
-        "found",
-        "let",
-        "set",
-        "beat",
-    }
-)
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Words that end an apposition: speech verbs and ``apposition_verbs``
+    (``data/nlp_reference.yaml``)."""
+    data = load_data("nlp_reference.yaml")
+    lists = [*data["speech_verbs"].values(), data["apposition_verbs"]]
+    return frozenset(w.lower() for words in lists for w in words)
+
+
 _VERB_ENDING = re.compile(r"(?:[а-я](?:л|ла|ли|ло|ет|ит|ят|ют))$")
 
 
