@@ -309,14 +309,12 @@ def test_months_and_towns_after_to_are_no_people(extractor: Extractor) -> None:
     assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
 
 
-def test_a_patronymic_in_brackets_after_an_official_order_name_is_no_crash(
-    extractor: Extractor,
-) -> None:
+def test_a_name_that_is_only_a_patronymic_is_no_crash(extractor: Extractor) -> None:
     result = extractor.extract(
         article(
             "Bank officials charged",
-            "Guliyev Ramil Tofig (oglu) was brought in as an accused person in the case.",
+            "Investigators questioned Ramil Guliyev. Tofig Oglu was named as an accused.",
             language="en",
         )
     )
-    assert result.people
+    assert "Ramil Guliyev" in {p.normalized for p in result.people}
