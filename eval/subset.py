@@ -33,7 +33,10 @@ def main(split: str, out: Path) -> int:
             (out / "articles" / row["file"]).symlink_to(text)
             present.append(row["file"])
         else:
-            print(f"missing text: {row['file']} (gather it as eval/real/README.md says)", file=sys.stderr)
+            print(
+                f"missing text: {row['file']} (gather it as eval/real/README.md says)",
+                file=sys.stderr,
+            )
     wanted = set(present)
     gold = yaml.safe_load((REAL / "gold.yaml").read_text(encoding="utf-8"))
     kept = [g for g in gold if g["file"] in wanted]

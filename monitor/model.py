@@ -81,6 +81,15 @@ class Paragraph:
     background: bool = False
 
 
+HEADLINE_MAX_CHARS = 250
+
+
+def title_is_lead_paragraph(title: str) -> bool:
+    """Whether a page's first line is its lead paragraph rather than a headline: a page
+    saved from below its headline starts with the body (headlines are short)."""
+    return len(title) > HEADLINE_MAX_CHARS
+
+
 @dataclass
 class Article:
     """An article as a spider or an article file delivers it, before any analysis."""

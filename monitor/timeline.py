@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts.config import AlertConfig, load_alert_config
 from monitor.alerts.raising import raise_alerts
 from monitor.db import models as db
+from monitor.model import title_is_lead_paragraph
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def current_status(case: db.Case, config: AlertConfig | None = None) -> str:
 def lead_ranges(row: db.Article, paragraphs: int) -> list[tuple[int, int]]:
     """Character ranges of the headline and the first news paragraphs with events."""
     ranges = [(0, len(row.title))]
+    if title_is_lead_paragraph(row.title):
+        return ranges
     starts = {e.start for e in row.event_mentions}
     offset = len(row.title) + 1
     for paragraph in row.paragraphs:

@@ -26,6 +26,7 @@ from monitor.model import (
     FacilityMention,
     PersonMention,
     Role,
+    title_is_lead_paragraph,
 )
 from monitor.nlp.charges import OTHER
 from monitor.nlp.charges import SPAN_KEY as CHARGE_KEY
@@ -117,9 +118,12 @@ class _Context:
         return flags
 
     def _lead_paragraphs(self) -> set[int]:
-        """The title line and the first real paragraph of the body."""
+        """The title line and the first real paragraph of the body (the title alone when
+        it is itself the first paragraph)."""
         lines = self.text.split("\n")
         lead = {0}
+        if title_is_lead_paragraph(lines[0]):
+            return lead
         for number, line in enumerate(lines[1:], start=1):
             if len(line.strip()) >= _LEAD_MIN_CHARS:
                 lead.add(number)
