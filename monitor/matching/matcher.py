@@ -8,10 +8,10 @@ from monitor.matching.context import PersonContext, person_context
 from monitor.matching.features import Comparison
 from monitor.matching.feedback import Rejections, confirmed_spellings
 from monitor.matching.index import CaseIndex
-from monitor.matching.names import CaseName, Word, case_name, name_words
+from monitor.matching.names import CaseName, case_name
 from monitor.matching.scoring import AMBIGUITY_MARGIN, REVIEW, decide, score
-from monitor.matching.variants import name_spellings
 from monitor.model import Article, Case, Extraction, Judgement, Match, NamePattern, PersonMention
+from monitor.names import Word, name_spellings, name_words
 
 # A bare surname that more cases share than this is not even scored: it cannot match.
 MAX_BARE_SURNAME_CASES = 8

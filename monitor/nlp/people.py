@@ -15,14 +15,9 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc, Span
 
 from monitor.model import PersonMention
+from monitor.names import gender, nominative, split_patronymic, surname_key
+from monitor.names.markers import surname_endings
 from monitor.nlp.case_names import SPAN_KEY as CASE_KEY
-from monitor.nlp.names import (
-    feminine_form,
-    nominative,
-    split_patronymic,
-    strip_titles,
-    surname_key,
-)
 from monitor.nlp.resources import load_data
 from monitor.nlp.sentences import doc_text
 
@@ -93,6 +88,14 @@ def _part_of_not_people(span: Span) -> bool:
     return ahead.startswith(names)
 
 
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop title words ("President", "адвокат") an NER span may have kept. Latin words
+    are compared whole; Cyrillic ones as stems, so every case form counts ("Активиста")."""
+    titles = _not_name_words()
+    stems = tuple(t for t in titles if not t[:1].isascii())
+    return [w for w in words if not (w.lower().strip(".") in titles or w.lower().startswith(stems))]
+
+
 def _name_words(span: Span) -> list[str]:
     return strip_titles([t.text for t in span if not t.is_punct and not t.is_space])
 
@@ -115,10 +118,7 @@ def _acceptable(span: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _surname_pattern() -> re.Pattern[str]:
-    data = load_data("nlp_names.yaml")
-    endings = "|".join(
-        sorted([*data["surname_endings"], *data["surname_endings_ru"]], key=len, reverse=True)
-    )
+    endings = "|".join(sorted(surname_endings(), key=len, reverse=True))
     upper = "A-ZƏÜÖĞÇŞİА-ЯЁ"
     word = rf"[{upper}][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?:{word}[ \t]+)?[{upper}][\w'’-]*?(?:{endings})(?!\w)")
@@ -315,7 +315,7 @@ def to_person_mention(group: PersonGroup, text: str) -> PersonMention:
     for span in group.spans:
         if span.text not in forms:
             forms.append(span.text)
-    feminine = any(feminine_form(form.split()[-1]) for form in forms) or None
+    feminine = any(gender(form.split()[-1]) == "f" for form in forms) or None
     return PersonMention(
         name=first_full.text,
         normalized=nominative(words, word_cases, feminine),
