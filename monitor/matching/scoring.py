@@ -45,6 +45,7 @@ _NEGATIVE_ONLY = frozenset({"role", "gender", "custody", "spelling_alone"})
 class Score:
     confidence: float
     explanation: list[str]
+    total: float = 0.0  # the weighted sum before clamping: ranks namesakes that both pass 1
 
 
 def score(comparison: f.Comparison) -> Score:
@@ -57,7 +58,7 @@ def score(comparison: f.Comparison) -> Score:
         total += weight * value
         if detail:
             explanation.append(detail)
-    return Score(round(min(1.0, max(0.0, total)), 3), explanation)
+    return Score(round(min(1.0, max(0.0, total)), 3), explanation, round(total, 3))
 
 
 def decide(confidence: float) -> Decision:
