@@ -315,6 +315,8 @@ def group_people(doc: Doc) -> list[PersonGroup]:
     parsed = []
     for span in spans:
         parts = split_patronymic(_name_words(span))
+        if not parts.words:
+            continue  # a patronymic alone ("Alif oglu"): no name to group by
         hint = span.label_ if span.label_ not in PERSON_LABELS else None
         parsed.append((span, parts.words, parts.patronymic, hint))
     groups: list[PersonGroup] = []

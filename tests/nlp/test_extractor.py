@@ -307,3 +307,14 @@ def test_months_and_towns_after_to_are_no_people(extractor: Extractor) -> None:
         )
     )
     assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
+
+
+def test_a_name_that_is_only_a_patronymic_is_no_crash(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Bank officials charged",
+            "Investigators questioned Ramil Guliyev. Tofig Oglu was named as an accused.",
+            language="en",
+        )
+    )
+    assert "Ramil Guliyev" in {p.normalized for p in result.people}
