@@ -116,8 +116,9 @@ class Matcher:
 
 
 def _person_words(person: PersonMention) -> list[Word]:
-    """The words of the person's fullest name form (normalized first on a tie)."""
-    options = [person.normalized, person.name, *person.forms]
+    """The words of the person's fullest name form (as printed first on a tie: its
+    readings hold every nominative the normalizer chose among, "Муса" and "Мус")."""
+    options = [person.name, person.normalized, *person.forms]
     best: list[Word] = []
     for text in options:
         words = name_words(text) if text else []
