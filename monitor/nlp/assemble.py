@@ -28,6 +28,7 @@ from monitor.model import (
     Role,
     title_is_lead_paragraph,
 )
+from monitor.names import gender
 from monitor.nlp.charges import OTHER
 from monitor.nlp.charges import SPAN_KEY as CHARGE_KEY
 from monitor.nlp.dates import DateHit, find_dates, nearest_date
@@ -35,7 +36,7 @@ from monitor.nlp.events import BACKGROUND_KEY, NEGATED, STATUS
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
 from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
-from monitor.nlp.reference import Gender, Resolver, Sentence, gender_of
+from monitor.nlp.reference import Gender, Resolver, Sentence
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, mention_role
@@ -223,7 +224,7 @@ class _Context:
 
 def _gender(group: PersonGroup, normalized: str) -> Gender | None:
     """From the surname's ending, else from the morphology tagger's reading (Russian)."""
-    found = gender_of(normalized)
+    found = gender(normalized, nominative=True)
     if found is not None:
         return found
     votes = [getattr(t._, "natasha_gender", None) for s in group.spans for t in s]

@@ -63,22 +63,6 @@ def reference_rules(lang: str) -> ReferenceRules:
 
 
 @lru_cache(maxsize=1)
-def _gender_endings() -> tuple[tuple[str, Gender], ...]:
-    endings = load_data("nlp_reference.yaml")["gender_endings"]
-    pairs = [(e, g) for g, words in endings.items() for e in words]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-def gender_of(name: str) -> Gender | None:
-    """ "f" for Aysel Umudova or Лейла Гасанова, "m" for Rauf Ismayilov, else None."""
-    words = name.lower().split()
-    if not words:
-        return None
-    surname = words[-1]
-    return next((g for ending, g in _gender_endings() if surname.endswith(ending)), None)
-
-
-@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     verbs = load_data("nlp_reference.yaml")["speech_verbs"]
     return frozenset(w for words in verbs.values() for w in words)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from monitor.model import Extraction
 from monitor.nlp import Extractor
-from monitor.nlp.reference import gender_of
 from tests.nlp.conftest import article
 
 FRIDAY = dt.datetime(2025, 6, 20, 18, 0)
@@ -165,13 +164,6 @@ def test_undated_lead_development_takes_the_article_date(extractor: Extractor) -
         "year",
         "2022",
     )
-
-
-def test_gender_from_surname_endings() -> None:
-    assert gender_of("Aysel Umudova") == "f"
-    assert gender_of("Лейла Гасанова") == "f"
-    assert gender_of("Rauf Ismayilov") == "m"
-    assert gender_of("Ramin Deko") is None
 
 
 def test_undated_development_takes_the_date_its_paragraph_last_gave(
