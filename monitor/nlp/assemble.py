@@ -84,7 +84,17 @@ class _Context:
             for i, s in enumerate(self.sents)
         ]
         genders = [_gender(g, p.normalized) for g, p in zip(groups, self.people, strict=True)]
-        self.resolver = Resolver(sentences, genders, lang)
+        self.resolver = Resolver(sentences, genders, lang, self._codefendants())
+
+    def _codefendants(self) -> list[int]:
+        """The people a sentence names together with others (the defendants of a group
+        case, a list of prisoners), in order of mention."""
+        members: list[int] = []
+        for index in range(len(self.sents)):
+            named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
+            if len(named) > 1:
+                members.extend(named)
+        return list(dict.fromkeys(members))
 
     @staticmethod
     def _taken(groups: list[PersonGroup]) -> set[int]:
@@ -269,8 +279,29 @@ def _rehome_bare_surnames(
             roles.append(None)
 
 
+@lru_cache(maxsize=1)
+def _court_arrest() -> re.Pattern[str]:
+    words = [w for lang in load_data("events.yaml")["court_arrest"].values() for w in lang]
+    return re.compile(rf"^(?:{'|'.join(words)})", re.IGNORECASE)
+
+
+def _remands_only(events: list[EventMention], court_arrests: set[int]) -> list[EventMention]:
+    """Drop the headline's "arrests" that name the court's custody order of a person
+    whose remand the article reports for the same day ("Five defendants arrested" over
+    "four months of arrest as a preventive measure")."""
+    remanded = {
+        (e.person, e.date) for e in events if e.type == "pretrial_detention" and not e.background
+    }
+    return [
+        e
+        for i, e in enumerate(events)
+        if not (i in court_arrests and not e.background and (e.person, e.date) in remanded)
+    ]
+
+
 def _events(ctx: _Context) -> list[EventMention]:
     events: list[EventMention] = []
+    court_arrests: set[int] = set()
     seen: set[tuple[int | None, str, int]] = set()
     for span in ctx.doc.spans.get(EVENT_KEY, []):
         if span.id_ == NEGATED:
@@ -284,6 +315,12 @@ def _events(ctx: _Context) -> list[EventMention]:
             if key in seen:
                 continue
             seen.add(key)
+            if (
+                span.label_ == "arrest"
+                and ctx.paragraph_of[index] == 0
+                and _court_arrest().match(span.text)
+            ):
+                court_arrests.add(len(events))
             events.append(
                 EventMention(
                     type=span.label_,
@@ -296,6 +333,7 @@ def _events(ctx: _Context) -> list[EventMention]:
                     background=ctx.background[index] or span.id_ == STATUS,
                 )
             )
+    events = _remands_only(events, court_arrests)
     events += _list_continuations(ctx, events)
     events += _codefendant_events(ctx, events)
     return events
