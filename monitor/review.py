@@ -36,7 +36,7 @@ from monitor.model import (
     PersonMention,
 )
 from monitor.store import article_from_row
-from monitor.timeline import current_status, record_developments
+from monitor.timeline import record_developments, refresh_case
 
 VERDICTS = {"confirm": "positive", "reject": "negative", "unsure": "unsure"}
 REVIEW_STATUS = {"positive": "confirmed", "negative": "rejected", "unsure": "unsure"}
@@ -161,7 +161,7 @@ def retract_match(session: Session, match: db.MatchRecord) -> list[db.Developmen
     for case_id in {d.case_id for d in retracted}:
         case = session.get(db.Case, case_id)
         if case is not None:
-            case.status = current_status(case)
+            refresh_case(case)
     session.flush()
     return retracted
 
@@ -271,7 +271,7 @@ def add_development(
             db.DevelopmentSource(article_id=article_id, sentence=_words(summary))
         )
     session.flush()
-    case.status = current_status(case)
+    refresh_case(case)
     if alerts:
         raise_alerts(session, [development])
     session.flush()

@@ -54,11 +54,7 @@ def derive_status(
     """
     config = config or load_alert_config()
     status = default
-    ordered = sorted(
-        (d for d in developments if d.status == "active"),
-        key=lambda d: (d.date is not None, d.date or dt.date.min, d.id or 0),
-    )
-    for development in ordered:
+    for development in _in_date_order(developments):
         if status == "deceased":
             break
         status = config.status_after.get(development.type, status)
@@ -71,6 +67,35 @@ def current_status(case: db.Case, config: AlertConfig | None = None) -> str:
         return derive_status(case.developments, config)
     added = [d for d in case.developments if d.origin != "imported"]
     return derive_status(added, config, case.imported_status)
+
+
+def _in_date_order(developments: Iterable[db.Development]) -> list[db.Development]:
+    return sorted(
+        (d for d in developments if d.status == "active"),
+        key=lambda d: (d.date is not None, d.date or dt.date.min, d.id or 0),
+    )
+
+
+def current_facility(case: db.Case, config: AlertConfig | None = None) -> str | None:
+    """Where the case is held: the list's facility, moved on by the developments added
+    since (``facility_after``: a transfer to the place its sentence names, none after a
+    release), in date order."""
+    config = config or load_alert_config()
+    facility = case.imported_facility
+    for development in _in_date_order(d for d in case.developments if d.origin != "imported"):
+        rule = config.facility_after.get(development.type)
+        if rule == "none":
+            facility = None
+        elif rule == "named" and development.facility:
+            facility = development.facility
+    return facility
+
+
+def refresh_case(case: db.Case, config: AlertConfig | None = None) -> None:
+    """Status and facility again from the timeline, after it changed."""
+    config = config or load_alert_config()
+    case.status = current_status(case, config)
+    case.facility = current_facility(case, config)
 
 
 def lead_ranges(row: db.Article, paragraphs: int) -> list[tuple[int, int]]:
@@ -220,6 +245,34 @@ def find_development(
     return None
 
 
+def telling_first(reports: Sequence[Report], title_length: int) -> list[Report]:
+    """The reports with, per case and type, the one that tells most first: news before
+    context, a body sentence (with the date, place and term) before the headline, then
+    in text order. The first report of a case and type is the one a new development is
+    made of."""
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        groups.setdefault((str(report.match.case_id), report.event.type), []).append(report)
+    return [
+        report
+        for group in groups.values()
+        for report in sorted(
+            group, key=lambda r: (not r.news, r.event.start < title_length, r.event.start)
+        )
+    ]
+
+
+def named_facility(row: db.Article, event: db.EventMention) -> str | None:
+    """The place of detention the event's sentence names last (a transfer's destination:
+    "from the pretrial detention centre to Prison No. 13")."""
+    inside = [
+        m
+        for m in row.mentions
+        if m.kind == "facility" and event.start <= m.start and m.end <= event.end
+    ]
+    return max(inside, key=lambda m: m.start).value if inside else None
+
+
 def _attach(development: db.Development, row: db.Article, report: Report) -> None:
     for source in development.sources:
         if source.article_id == row.id:
@@ -252,7 +305,7 @@ def record_developments(
     config = config or load_alert_config()
     created: list[db.Development] = []
     touched: dict[str, db.Case] = {}
-    for report in article_reports(session, row, config):
+    for report in telling_first(article_reports(session, row, config), len(row.title)):
         case = session.get(db.Case, report.match.case_id)
         if case is None:
             continue
@@ -269,6 +322,8 @@ def record_developments(
             case_id=case.id,
             type=report.event.type,
             date=report.date,
+            date_precision=report.event.date_precision if report.event.date else "day",
+            facility=named_facility(row, report.event),
             origin="article",
             status="active",
             summary=report.event.sentence,
@@ -278,7 +333,7 @@ def record_developments(
         created.append(development)
     session.flush()
     for case in touched.values():
-        case.status = current_status(case, config)
+        refresh_case(case, config)
     if alerts and created:
         raise_alerts(session, created, config)
     return created

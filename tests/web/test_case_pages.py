@@ -36,7 +36,16 @@ def test_the_case_page_shows_the_timeline_with_links_to_its_sources(
     assert "<td>transfer</td><td>article</td><td>active</td>" in html
     assert f'href="/articles/{seeded.article_id}"' in html
     assert f'href="/review/match/{seeded.match_id}"' in html
-    assert "Baku Pretrial Detention Centre No. 1" in html
+
+
+def test_the_case_page_places_the_case_where_a_confirmed_transfer_took_it(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        judge_match(s, seeded.match_id, "confirm", "ana@example.org")
+    html = analyst.get(f"/cases/{seeded.case_id}").get_data(as_text=True)
+    assert '<strong id="case-facility">Penitentiary Institution No. 13</strong>' in html
+    assert "the case list gave Baku Pretrial Detention Centre No. 1" in html
 
 
 def test_an_analyst_alias_can_be_added_and_removed(
