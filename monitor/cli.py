@@ -371,7 +371,7 @@ def alerts_simulate(cases_file: Path, paths: tuple[Path, ...]) -> None:
 @click.option("--limit", type=int, default=200, show_default=True, help="Newest alerts kept.")
 @click.pass_context
 def alerts_feed(ctx: click.Context, output: Path | None, limit: int) -> None:
-    """Write an Atom feed of the newest case alerts (a second channel besides email)."""
+    """Write an Atom feed of the newest case alerts and corrections (a second channel)."""
     from sqlalchemy import select
 
     from monitor.alerts.feed import build_atom
@@ -383,7 +383,7 @@ def alerts_feed(ctx: click.Context, output: Path | None, limit: int) -> None:
     with session_scope(settings.database_url) as session:
         rows = session.scalars(
             select(db.Alert)
-            .where(db.Alert.kind == "case")
+            .where(db.Alert.kind.in_(("case", "correction")))
             .order_by(db.Alert.id.desc())
             .limit(limit)
         ).all()

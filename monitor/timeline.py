@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts.config import AlertConfig, load_alert_config
 from monitor.alerts.raising import raise_alerts
 from monitor.db import models as db
+from monitor.model import long_before
 
 
 @dataclass(frozen=True)
@@ -189,12 +190,7 @@ def article_reports(session: Session, row: db.Article, config: AlertConfig) -> l
     reports = []
     for event, match in pairs:
         date = event.date or published
-        latest = last_day(event.date, event.date_precision) if event.date else date
-        stale = (
-            published is not None
-            and latest is not None
-            and latest < published - dt.timedelta(days=config.window_days)
-        )
+        stale = long_before(event.date, event.date_precision, published, config.window_days)
         news = (
             not event.background
             and not stale
@@ -202,16 +198,6 @@ def article_reports(session: Session, row: db.Article, config: AlertConfig) -> l
         )
         reports.append(Report(event, match, date, news))
     return reports
-
-
-def last_day(date: dt.date, precision: str) -> dt.date:
-    """The last day a date of this precision may stand for ("in May": May 31)."""
-    if precision == "year":
-        return dt.date(date.year, 12, 31)
-    if precision == "month":
-        following = date.replace(day=28) + dt.timedelta(days=4)
-        return following - dt.timedelta(days=following.day)
-    return date
 
 
 def _similar(a: str, b: str) -> float:
@@ -264,13 +250,22 @@ def telling_first(reports: Sequence[Report], title_length: int) -> list[Report]:
 
 def named_facility(row: db.Article, event: db.EventMention) -> str | None:
     """The place of detention the event's sentence names last (a transfer's destination:
-    "from the pretrial detention centre to Prison No. 13")."""
-    inside = [
-        m
-        for m in row.mentions
-        if m.kind == "facility" and event.start <= m.start and m.end <= event.end
-    ]
-    return max(inside, key=lambda m: m.start).value if inside else None
+    "from the pretrial detention centre to Prison No. 13"); else the one the headline
+    names last. A facility counts wherever its words recur, not only where extraction
+    first found it."""
+    facilities = [m for m in row.mentions if m.kind == "facility"]
+    for start, end in ((event.start, event.end), (0, len(row.title))):
+        text = row.text[start:end].lower()
+        named = [
+            (at, m.value)
+            for m in facilities
+            for at in [text.rfind(m.text.lower())]
+            + [int(s[0]) - start for s in m.spans or [] if start <= int(s[0]) < end]
+            if at >= 0
+        ]
+        if named:
+            return max(named)[1]
+    return None
 
 
 def _attach(development: db.Development, row: db.Article, report: Report) -> None:

@@ -296,7 +296,7 @@ def test_a_release_lead_recaps_the_arrest_as_context(session: Session) -> None:
 
 
 def test_a_month_or_year_stands_for_its_last_day_when_telling_old_from_new() -> None:
-    from monitor.timeline import last_day
+    from monitor.model import last_day
 
     assert last_day(dt.date(2026, 2, 1), "month") == dt.date(2026, 2, 28)
     assert last_day(dt.date(2025, 12, 1), "month") == dt.date(2025, 12, 31)
