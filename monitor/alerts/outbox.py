@@ -81,6 +81,34 @@ class SendReport:
     pruned_copies: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def lines(self) -> list[str]:
+        """What a run did, for people: one line, then a line per problem."""
+        if not (self.planned or self.messages or self.retrying or self.failed or self.unsure):
+            head = "nothing was due: no alert waits for delivery"
+        else:
+            head = (
+                f"sent {self.messages} message{'s' * (self.messages != 1)} "
+                f"({self.sent} deliveries); {self.planned} new deliveries planned"
+            )
+        out = [head]
+        if self.retrying:
+            out.append(f"{self.retrying} deliveries failed for now and will be retried")
+        if self.failed:
+            out.append(f"{self.failed} deliveries failed for good (the operator is told)")
+        if self.unsure:
+            out.append(f"{self.unsure} deliveries may or may not have arrived (see the log)")
+        if self.resent_after_interruption or self.confirmed_after_interruption:
+            out.append(
+                f"after an interrupted run: {self.resent_after_interruption} sent again, "
+                f"{self.confirmed_after_interruption} found delivered"
+            )
+        if self.pruned_copies:
+            out.append(f"{self.pruned_copies} old .eml copies deleted from the outbox folder")
+        out += [f"  error: {e}" for e in self.errors[:10]]
+        if len(self.errors) > 10:
+            out.append(f"  ... and {len(self.errors) - 10} more errors")
+        return out
+
 
 def default_notifier(settings: Settings) -> Notifier:
     """SMTP with a copy of each sent message in the outbox folder; only the ``.eml``

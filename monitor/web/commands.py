@@ -13,7 +13,7 @@ import secrets
 
 import click
 
-from monitor.commands.context import ready_settings, settings_of
+from monitor.commands.context import BadInput, ready_settings, settings_of
 from monitor.users import ROLES, UserError
 
 PASSWORD_ENV = "MONITOR_NEW_USER_PASSWORD"
@@ -125,7 +125,7 @@ def users_add(ctx: click.Context, email: str, role: str) -> None:
             row = add_user(session, email, password, role=role)
             click.echo(f"added {row.email} ({row.role})")
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
 
 
 @users.command("list")
@@ -137,7 +137,10 @@ def users_list(ctx: click.Context) -> None:
 
     settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
-        for row in list_users(session):
+        rows = list_users(session)
+        if not rows:
+            click.echo("no accounts: add one with `monitor users add EMAIL --role analyst`")
+        for row in rows:
             state = "active" if row.active else "disabled"
             last = row.last_login_at.strftime("%Y-%m-%d %H:%M") if row.last_login_at else "never"
             click.echo(f"{row.email}\t{row.role}\t{state}\tlast sign-in {last}")
@@ -157,7 +160,7 @@ def users_set_password(ctx: click.Context, email: str) -> None:
         with session_scope(settings.database_url) as session:
             set_password(session, email, password)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     click.echo(f"password of {email.strip().lower()} changed")
 
 
@@ -175,5 +178,5 @@ def users_disable(ctx: click.Context, email: str, enable: bool) -> None:
         with session_scope(settings.database_url) as session:
             set_active(session, email, enable)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     click.echo(f"{email.strip().lower()} {'enabled' if enable else 'disabled'}")
