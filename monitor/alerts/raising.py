@@ -23,6 +23,7 @@ from monitor.db import models as db
 from monitor.model import long_before
 
 COURT_TYPES = frozenset({"appeal", "sentence", "trial"})
+NOT_DEFENDANTS = frozenset({"lawyer", "relative", "official"})
 TERM_TYPES = frozenset({"sentence", "appeal", "arrest", "pretrial_detention", "house_arrest"})
 
 
@@ -109,6 +110,8 @@ def co_reported(
         if long_before(event.date, event.date_precision, published, config.window_days):
             continue
         match = matches.get(event.person.id)
+        if match is None and event.person.role in NOT_DEFENDANTS:
+            continue  # the lawyer, the judge or a relative telling of it
         key: object = match.case_id if match else event.person.id
         if key in found:
             continue

@@ -151,6 +151,9 @@ def test_a_verdict_for_co_defendants_is_one_email_listing_each_ones_term(
 def test_a_monitor_following_one_co_defendant_still_sees_the_others(
     sessions: sessionmaker[Session], mail_settings: Settings
 ) -> None:
+    with sessions() as session:
+        known(session, "karimov-aziz", "Aziz Karimov")
+        session.commit()
     (message,) = emails(
         sessions, mail_settings, group_verdict, filters=make_filters(cases=["karimov-aziz"])
     )
@@ -172,3 +175,25 @@ def test_articles_about_different_cases_are_different_emails(
         "Ramil Safarli and Aziz Karimov: sentenced",
         "Ramil Safarli: on hunger strike, ill-treatment in custody",
     ]
+
+
+def test_a_lawyer_telling_of_the_verdict_is_no_co_defendant(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    def verdict_told_by_a_lawyer(session: Session) -> None:
+        known(session, "safarli-ramil", "Ramil Safarli")
+        lead = "Lawyer Nazim Musayev said the court sentenced Ramil Safarli to nine years."
+        article = add_article(session, "Blogger sentenced", [lead], published=JAN_10)
+        add_event(session, article, "safarli-ramil", "sentence", lead, name="Ramil Safarli")
+        lawyer = add_event(
+            session, article, None, "sentence", lead, name="Nazim Musayev", decision="none"
+        )
+        assert lawyer.person is not None
+        lawyer.person.role = "lawyer"
+        record_developments(session, article)
+        session.commit()
+
+    (message,) = emails(sessions, mail_settings, verdict_told_by_a_lawyer)
+
+    assert message["Subject"] == "Ramil Safarli: sentenced to 9 years"
+    assert "Co-defendants" not in text(message)

@@ -28,6 +28,7 @@ from monitor.db import models as db
 from monitor.demo.mailserver import LocalMailServer
 from monitor.netutil import free_port
 from monitor.subscribers import add_subscriber, make_filters
+from tests.alerts.builders import add_case
 from tests.alerts.conftest import Hook, raise_one
 
 LATER = dt.timedelta(hours=1)
@@ -263,6 +264,10 @@ def test_after_max_attempts_a_delivery_is_failed(
 def test_filters_decide_who_receives_an_alert(
     sessions: sessionmaker[Session], mail_settings: Settings
 ) -> None:
+    with sessions() as session:
+        add_case(session, "orujov-mohyaddin", "Mohyaddin Orujov")
+        add_case(session, "someone-else", "Someone Else")
+        session.commit()
     subscribe(sessions, "case@example.org", filters=make_filters(cases=["orujov-mohyaddin"]))
     subscribe(sessions, "other@example.org", filters=make_filters(cases=["someone-else"]))
     subscribe(sessions, "ge@example.org", filters=make_filters(countries=["GE"]))
