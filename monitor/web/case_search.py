@@ -8,18 +8,11 @@ plain substrings of names and aliases count too. Exact substrings rank first.
 
 from __future__ import annotations
 
-from functools import cache
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.db import models as db
 from monitor.matching.normalize import tokens, word_key
-
-
-@cache
-def _key(word: str) -> str:
-    return word_key(word)
 
 
 def _score(case: db.Case, query: str, typed: list[str]) -> int:
@@ -29,8 +22,8 @@ def _score(case: db.Case, query: str, typed: list[str]) -> int:
     lowered = query.casefold()
     if lowered in case.id or any(lowered in s.casefold() for s in spellings):
         return 2
-    keys = {_key(w) for s in spellings for w in tokens(s)}
-    wanted = [_key(w) for w in typed]
+    keys = {word_key(w) for s in spellings for w in tokens(s)}
+    wanted = [word_key(w) for w in typed]
     if wanted and all(any(k.startswith(w) for k in keys) for w in wanted if w):
         return 1
     return 0
