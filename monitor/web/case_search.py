@@ -1,7 +1,7 @@
 """Finding cases by name as an analyst types it, in any script and case ending.
 
 "Гасымов", "Qasimov" and "gasim" all find Tural Gasimov: each word typed is compared by
-its phonetic key (:func:`monitor.matching.normalize.word_key`, the key matching uses)
+its phonetic key (:func:`monitor.names.translit.word_key`, the key matching uses)
 with the start of the keys of the words of the case's name and aliases; the id and
 plain substrings of names and aliases count too. Exact substrings rank first.
 """
@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.db import models as db
-from monitor.matching.normalize import tokens, word_key
+from monitor.names.translit import tokens, word_key
 
 
 def _score(case: db.Case, query: str, typed: list[str]) -> int:
