@@ -342,3 +342,32 @@ def test_who_was_held_in_custody_is_a_state() -> None:
 
 def test_a_development_is_no_state() -> None:
     assert states("The court placed Farid Nabiyev under house arrest on Monday.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The accused were led into the courtroom in handcuffs.", "en"),
+        ("Срок содержания обвиняемых под стражей снова продлили.", "ru"),
+        ("По версии обвинения, активист хранил оружие дома.", "ru"),
+        ("Свидетели обвинения отказались от своих показаний.", "ru"),
+        ("Trial of Arman Sargsyan, an engineer charged with espionage, resumed.", "en"),
+    ],
+)
+def test_the_accused_the_prosecution_and_a_description_report_no_charge(
+    sentence: str, lang: str
+) -> None:
+    assert "charge" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The blogger was detained, charged with hooliganism and remanded.", "en"),
+        ("Prosecutors accused her of smuggling currency.", "en"),
+        ("Он обвиняется в контрабанде валюты.", "ru"),
+        ("Журналистка обвинена в мошенничестве.", "ru"),
+    ],
+)
+def test_charges_brought_are_reported(sentence: str, lang: str) -> None:
+    assert "charge" in affirmed(sentence, lang)
