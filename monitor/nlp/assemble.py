@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -87,12 +87,13 @@ class _Context:
         self.resolver = Resolver(sentences, genders, lang, self._codefendants())
 
     def _codefendants(self) -> list[int]:
-        """The people a sentence names together with others (the defendants of a group
-        case, a list of prisoners), in order of mention."""
+        """The people a sentence names together (the defendants of a group case, the
+        prisoners a pardon freed), in order of mention; not those a sentence lists as
+        left out ("the decree left out A and B", "в список не попали А и Б")."""
         members: list[int] = []
-        for index in range(len(self.sents)):
+        for index, text in enumerate(self.sent_texts):
             named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
-            if len(named) > 1:
+            if len(named) > 1 and not _left_out().search(text):
                 members.extend(named)
         return list(dict.fromkeys(members))
 
@@ -159,7 +160,25 @@ class _Context:
                 owner = self._contrasted(sent, span)
             if owner is not None:
                 return owner
-        return self.resolver.persons_for(sent, trigger)
+        found = self.resolver.persons_for(sent, trigger)
+        speakers = self._commentators(sent)
+        return [p for p in found if p not in speakers] if speakers else found
+
+    def _commentators(self, sent: int) -> set[int]:
+        """People of a sentence who only comment on what it reports: the subject of a
+        speech or opinion verb, or the source after "according to", in a sentence with no
+        pronoun or first-person word that could make the development theirs."""
+        rules = _commentary()
+        sentence = self.sents[sent]
+        words = {t.lower_ for t in sentence}
+        if words & rules.self_words:
+            return set()
+        found: set[int] = set()
+        for person, token in self.eligible(sent):
+            span = next(s for s in self.groups[person].spans if s.start == token)
+            if _commentates(span, sentence, rules):
+                found.add(person)
+        return found
 
     def _contrasted(self, sent: int, span: Span) -> list[int] | None:
         """The people of the trigger's part of a sentence that sets two parts against
@@ -232,6 +251,50 @@ class _Context:
         return None, "day"
 
 
+@dataclass(frozen=True)
+class _CommentaryRules:
+    verbs: frozenset[str]
+    according_to: re.Pattern[str]
+    self_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _commentary() -> _CommentaryRules:
+    data = load_data("nlp_reference.yaml")
+    entry = data["commentary"]
+    verbs = {w for lang in (*entry["verbs"].values(), *data["speech_verbs"].values()) for w in lang}
+    patterns = [p for lang in entry["according_to"].values() for p in lang]
+    return _CommentaryRules(
+        verbs=frozenset(verbs),
+        according_to=re.compile(rf"(?:{'|'.join(patterns)})(?:\s+[\w-]+){{0,3}}\s*$", re.I),
+        self_words=frozenset(w for lang in entry["self_words"].values() for w in lang),
+    )
+
+
+_APPOSITION_TOKENS = 12
+
+
+def _commentates(span: Span, sentence: Span, rules: _CommentaryRules) -> bool:
+    """ "X said", "X, head of a rights group, said", "said X", "according to X"."""
+    doc = span.doc
+    before = doc[sentence.start : span.start]
+    if rules.according_to.search(before.text):
+        return True
+    previous = [t for t in before if not (t.is_punct or t.is_quote or t.is_space)]
+    if previous and previous[-1].lower_ in rules.verbs and not previous[-1].is_sent_start:
+        return True  # "..., said X" (a sentence-initial verb is no attribution)
+    i = span.end
+    if i < sentence.end and doc[i].text == ",":
+        close = next(
+            (j for j in range(i + 1, min(sentence.end, i + _APPOSITION_TOKENS)) if doc[j].text == ","),
+            None,
+        )
+        if close is None:
+            return False
+        i = close + 1
+    return i < sentence.end and doc[i].lower_ in rules.verbs
+
+
 def _gender(group: PersonGroup, normalized: str) -> Gender | None:
     """From the surname's ending, else from the morphology tagger's reading (Russian)."""
     found = gender(normalized, nominative=True)
@@ -277,6 +340,12 @@ def _rehome_bare_surnames(
             # is someone the story names by surname only, not the relative
             groups.append(PersonGroup(words=(group.surname,), patronymic=None, spans=orphans))
             roles.append(None)
+
+
+@lru_cache(maxsize=1)
+def _left_out() -> re.Pattern[str]:
+    words = [w for lang in load_data("nlp_reference.yaml")["left_out"].values() for w in lang]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

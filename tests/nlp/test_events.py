@@ -371,3 +371,26 @@ def test_the_accused_the_prosecution_and_a_description_report_no_charge(
 )
 def test_charges_brought_are_reported(sentence: str, lang: str) -> None:
     assert "charge" in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The prosecutor proposed sentencing the blogger to nine years in prison.", "en"),
+        ("Both defendants face 5-12 years of imprisonment.", "en"),
+        ("Приговор им должны вынести в ближайшие недели.", "ru"),
+        ("Статья предполагает наказание от 3 до 12 лет лишения свободы.", "ru"),
+    ],
+)
+def test_a_demand_or_a_possible_term_is_no_sentence(sentence: str, lang: str) -> None:
+    assert "sentence" not in affirmed(sentence, lang)
+
+
+def test_a_verdict_upheld_many_words_later_is_an_appeal_not_a_sentence() -> None:
+    sentence = "Приговор в отношении журналистов Sahil News оставлен в силе."
+    assert affirmed(sentence, "ru") == {"appeal"}
+
+
+def test_a_hearing_expected_later_is_not_held() -> None:
+    sentence = "The case has gone to court, and the first hearing is expected in June."
+    assert "trial" not in affirmed(sentence)

@@ -84,3 +84,16 @@ def test_a_headline_arrest_is_the_remand_the_lead_reports(extractor: Extractor) 
     )
     assert people_with(result, "pretrial_detention") == TEAM
     assert people_with(result, "arrest") == set()
+
+
+def test_prisoners_a_pardon_left_out_are_not_the_group_it_freed(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Pardon decree frees five political prisoners",
+            "Among those freed on Wednesday were Kamran Aliyev and Gunay Rzayeva.",
+            "Rights groups said the decree left out Elnur Qasimov and Aysel Mammadli.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "release") == {"Kamran Aliyev", "Gunay Rzayeva"}
