@@ -286,7 +286,11 @@ def _commentates(span: Span, sentence: Span, rules: _CommentaryRules) -> bool:
     i = span.end
     if i < sentence.end and doc[i].text == ",":
         close = next(
-            (j for j in range(i + 1, min(sentence.end, i + _APPOSITION_TOKENS)) if doc[j].text == ","),
+            (
+                j
+                for j in range(i + 1, min(sentence.end, i + _APPOSITION_TOKENS))
+                if doc[j].text == ","
+            ),
             None,
         )
         if close is None:
