@@ -111,6 +111,8 @@ class _Context:
             ]
             full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
+            if cue == "relative" and group.case_hint is not None:
+                cue = None  # "Leyla Yunus and her husband Arif Yunus": both on the list
             roles.append(cue or ("detainee" if "detainee" in found else None))
         return roles
 
