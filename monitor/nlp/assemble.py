@@ -42,6 +42,7 @@ from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
+_FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
 _DATE_CARRY_SENTENCES = 3
 
@@ -113,8 +114,16 @@ class _Context:
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
             if cue == "relative" and group.case_hint is not None:
                 cue = None  # "Leyla Yunus and her husband Arif Yunus": both on the list
+            if cue == "official" and all(self._former(s) for s in group.spans if len(s) > 1):
+                cue = None  # "former state minister Ruben Vardanyan": in the dock now
             roles.append(cue or ("detainee" if "detainee" in found else None))
         return roles
+
+    def _former(self, span: Span) -> bool:
+        """Whether the words just before a name make its title a past one ("former
+        state minister X", "бывший министр X", "ex-minister X")."""
+        before = self.doc[max(0, span.start - 6) : span.start].text
+        return _FORMER.search(before) is not None
 
     def _background(self, article: Article) -> list[bool]:
         ranges = article.background_ranges()

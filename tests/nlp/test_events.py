@@ -394,3 +394,21 @@ def test_a_verdict_upheld_many_words_later_is_an_appeal_not_a_sentence() -> None
 def test_a_hearing_expected_later_is_not_held() -> None:
     sentence = "The case has gone to court, and the first hearing is expected in June."
     assert "trial" not in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Two of the editors each received eight, the third seven and a half.", "en"),
+        ("The two former presidents were given life imprisonment.", "en"),
+        ("Редактор Анар Гулиев и репортер Нигяр Алиева — к 8 годам.", "ru"),
+        ("Активист получил 9 лет колонии строгого режима.", "ru"),
+        ("Суд приговорил бывшего министра к пожизненному лишению свободы.", "ru"),
+    ],
+)
+def test_terms_without_a_verb_of_their_own_are_sentences(sentence: str, lang: str) -> None:
+    assert "sentence" in affirmed(sentence, lang)
+
+
+def test_received_letters_is_no_sentence() -> None:
+    assert "sentence" not in affirmed("The prisoner received two letters from home.")
