@@ -43,7 +43,8 @@ from monitor.nlp.roles import CUE_ROLES, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
 _FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
-_LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
+_LEAD_MIN_CHARS = 80
+_DEFENDANT_WORD_REACH = 8  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"  # shorter lines under a title are datelines and captions
 _DATE_CARRY_SENTENCES = 3
 
 
@@ -94,9 +95,21 @@ class _Context:
         members: list[int] = []
         for index, text in enumerate(self.sent_texts):
             named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
-            if len(named) > 1 and not _left_out().search(text):
+            if _left_out().search(text):
+                continue
+            if len(named) > 1:
                 members.extend(named)
-        return list(dict.fromkeys(members))
+            else:
+                members.extend(p for p, t in self.eligible(index) if self._called_defendant(t))
+        return sorted(dict.fromkeys(members), key=lambda p: self.groups[p].spans[0].start)
+
+    def _called_defendant(self, token: int) -> bool:
+        """Whether a defendant word stands in the few words before a name ("the accused
+        Farid Mehralizade", "подсудимая ... Вагифгызы")."""
+        words = _defendant_words()
+        sentence = self.sents[self.sent_of[token]]
+        before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
+        return any(t.lower_.startswith(words) for t in before)
 
     @staticmethod
     def _taken(groups: list[PersonGroup]) -> set[int]:
@@ -355,6 +368,12 @@ def _rehome_bare_surnames(
             # is someone the story names by surname only, not the relative
             groups.append(PersonGroup(words=(group.surname,), patronymic=None, spans=orphans))
             roles.append(None)
+
+
+@lru_cache(maxsize=1)
+def _defendant_words() -> tuple[str, ...]:
+    data = load_data("nlp_reference.yaml")["defendant_words"]
+    return tuple(w for lang in data.values() for w in lang)
 
 
 @lru_cache(maxsize=1)
