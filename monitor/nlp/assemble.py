@@ -43,8 +43,8 @@ from monitor.nlp.roles import CUE_ROLES, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
 _FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
-_LEAD_MIN_CHARS = 80
-_DEFENDANT_WORD_REACH = 8  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"  # shorter lines under a title are datelines and captions
+_LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
+_DEFENDANT_WORD_REACH = 8  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
 _DATE_CARRY_SENTENCES = 3
 
 
