@@ -82,6 +82,7 @@ class _Context:
                 self.sent_texts[i],
                 self.paragraph_of[i],
                 list(dict.fromkeys(p for p, _ in self.eligible(i))),
+                left_out=_left_out().search(self.sent_texts[i]) is not None,
             )
             for i, s in enumerate(self.sents)
         ]
@@ -96,7 +97,7 @@ class _Context:
         for index, text in enumerate(self.sent_texts):
             named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
             if _left_out().search(text):
-                continue
+                continue  # "the decree left out A and B"
             if len(named) > 1:
                 members.extend(named)
             else:

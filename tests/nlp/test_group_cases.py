@@ -123,3 +123,16 @@ def test_russian_verdict_in_the_case_of_leaders_reaches_them(extractor: Extracto
         )
     )
     assert people_with(result, "sentence") == {"Камран Алиев", "Самир Гусейнов"}
+
+
+def test_their_custody_extended_reaches_the_defendants(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Custody of Sahil News staff extended",
+            "Kamran Aliyev, Gunay Rzayeva and Samir Huseynov were detained in May.",
+            "Their lawyers said the case was fabricated.",
+            "In November the court extended their arrest by six months.",
+            language="en",
+        )
+    )
+    assert people_with(result, "pretrial_detention") == TEAM
