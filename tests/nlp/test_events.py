@@ -447,3 +447,15 @@ def test_a_criminal_case_about_a_crime_is_a_charge_but_not_the_grounds_of_a_verd
 def test_an_adjourned_appeal_is_a_hearing_not_a_ruling(sentence: str, lang: str) -> None:
     found = affirmed(sentence, lang)
     assert "appeal" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The arrests of Anar Guliyev and Rauf Aliyev were a preventive measure.", "en"),
+        ("His lawyer complained of the lack of information about his detention.", "en"),
+        ("Обвинения предъявили братьям, задержанным 5 февраля в Казани.", "ru"),
+    ],
+)
+def test_arrests_named_as_nouns_are_arrests(sentence: str, lang: str) -> None:
+    assert "arrest" in affirmed(sentence, lang)
