@@ -94,14 +94,19 @@ def clean_paragraphs(lines: Iterable[str], language: str | None = None) -> list[
         if not text:
             continue
         furniture = is_boilerplate(text)
-        if furniture and not kept:
-            continue  # a dateline above the body looks like a sidebar timestamp: drop it
+        if furniture and not any(_is_body(p.text) for p in kept):
+            continue  # a dateline above the body (under a label) looks like a sidebar timestamp
         if any(rule.search(text) for rule in cut_from):
             # a one- or two-word section label ("Politics") heads the sidebar it opens
-            if kept and len(kept[-1].text.split()) <= 2 and not kept[-1].text.endswith("."):
+            if kept and not _is_body(kept[-1].text):
                 kept.pop()
             break
         if furniture:
             continue
         kept.append(Paragraph(text=text, background=is_background(text)))
     return kept
+
+
+def _is_body(text: str) -> bool:
+    """Reporting, not a one- or two-word label ("Politics", "Статья")."""
+    return len(text.split()) > 2 or text.endswith(".")
