@@ -159,3 +159,71 @@ def test_an_outlet_named_like_a_person_is_no_person(extractor: Extractor) -> Non
         )
     )
     assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
+
+
+def test_a_former_officials_title_gives_no_role(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Verdict in Baku",
+            "The military court sentenced former Foreign Minister Tigran Asatryan to life "
+            "imprisonment.",
+            language="en",
+        )
+    )
+    assert person(result, "Tigran Asatryan").role == "detainee"
+
+
+def test_a_title_of_a_country_before_the_name_is_an_official(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Talks in Moscow",
+            "Deputy Foreign Minister of Azerbaijan Rashad Nabiyev met his Russian colleague.",
+            language="en",
+        )
+    )
+    assert person(result, "Rashad Nabiyev").role == "official"
+
+
+def test_a_title_after_and_belongs_to_the_next_name_of_a_list(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Verdict in Baku",
+            "The court sentenced Davit Sargsyan, and Minister Levon Avagyan to long terms.",
+            language="en",
+        )
+    )
+    assert person(result, "Davit Sargsyan").role != "official"
+
+
+def test_siblings_named_after_the_word_brothers_are_the_brothers(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Братьев вывезли в Чечню",
+            "Силовики вывезли в Грозный двух братьев — Ислама Хасанова и Адама Хасанова.",
+            language="ru",
+        )
+    )
+    assert person(result, "Ислам Хасанов").role != "relative"
+
+
+def test_brothers_after_a_possessive_are_relatives(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Activist detained",
+            "Police detained activist Elmar Guliyev, his brothers Kamal Guliyev and Nadir "
+            "Guliyev said.",
+            language="en",
+        )
+    )
+    assert person(result, "Kamal Guliyev").role == "relative"
+
+
+def test_the_brothers_named_in_a_report_are_not_relatives(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Two brothers detained",
+            "Police detained the brothers Kamal Guliyev and Nadir Guliyev in Ganja.",
+            language="en",
+        )
+    )
+    assert person(result, "Kamal Guliyev").role == "detainee"
