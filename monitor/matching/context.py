@@ -64,6 +64,13 @@ def mention_gender(person: PersonMention) -> str | None:
     return None
 
 
+def reports_custody(extraction: Extraction) -> bool:
+    """Does the article report any development, charge or place of detention at all?"""
+    return bool(
+        extraction.charges or extraction.facilities or any(not e.negated for e in extraction.events)
+    )
+
+
 def person_context(article: Article, extraction: Extraction, index: int) -> PersonContext:
     person = extraction.people[index]
     width = int(context_rules()["window"])
@@ -83,9 +90,6 @@ def person_context(article: Article, extraction: Extraction, index: int) -> Pers
         if e.person == index and e.date is not None and not e.negated
     )
     key = context_key(article, extraction, person)
-    custodial = bool(
-        extraction.charges or extraction.facilities or any(not e.negated for e in extraction.events)
-    )
     return PersonContext(
         role=person.role,
         gender=mention_gender(person),
@@ -94,7 +98,7 @@ def person_context(article: Article, extraction: Extraction, index: int) -> Pers
         event_dates=dates,
         window=_window(text, spans, width),
         key=key,
-        custodial=custodial,
+        custodial=reports_custody(extraction),
     )
 
 

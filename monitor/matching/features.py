@@ -158,20 +158,31 @@ def bare_shared_surname(c: Comparison) -> Feature:
     return -1.0, f"surname alone, shared by {c.cases_sharing_surname} cases"
 
 
+# How strongly a role speaks against the case: an official who shares a prisoner's full
+# name is a namesake far more often than a relative or a lawyer who does (the families
+# and lawyers of the prosecuted are prosecuted too).
+ROLE_CONFLICT = {"official": -1.0, "relative": -0.6, "lawyer": -0.6}
+
+
 def role_agreement(c: Comparison) -> Feature:
     if c.context.role == "detainee":
         return 1.0, "named as detained or prosecuted"
-    if c.context.role in ("relative", "lawyer", "official"):
-        return -1.0, f"named as {c.context.role}, not as the prosecuted person"
+    if c.context.role in ROLE_CONFLICT:
+        return ROLE_CONFLICT[c.context.role], (
+            f"named as {c.context.role}, not as the prosecuted person"
+        )
     return 0.0, ""
 
 
 def custody_context(c: Comparison) -> Feature:
     """A namesake: the name in an article that reports no development, charge or place
     of detention at all (a match report, a ministry's statement), not named as a
-    prisoner either."""
+    prisoner either, and with no fact of the case beside it (a party leader's press
+    conference names his party: the occupation near the name vouches for him)."""
     if c.context.custodial or c.context.role == "detainee":
         return 0.0, ""
+    if any(feature(c)[0] > 0 for feature in EVIDENCE):
+        return 0.0, "the article reports nothing custodial, but a fact of the case agrees"
     return -1.0, "the article reports no arrest, charge, trial or prison"
 
 

@@ -157,6 +157,23 @@ def test_a_full_name_in_an_article_with_nothing_custodial_needs_review(
     assert "the article reports no arrest, charge, trial or prison" in result.explanation
 
 
+def test_an_official_named_with_a_cases_full_name_needs_review(cases: list[Case]) -> None:
+    result = match_one(cases, "Mehman Huseynov", role="official")
+    assert (result.case_id, result.decision) == ("huseynov-mehman", "review")
+
+
+def test_a_full_name_with_nothing_custodial_matches_beside_the_cases_occupation(
+    cases: list[Case],
+) -> None:
+    mention = person("Aziz Orujov", role="other")
+    article, extraction = article_with(
+        mention, text="The journalist Aziz Orujov spoke at a conference in Baku."
+    )
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("orujov-aziz", "match")
+    assert "occupation near the name: journalist" in result.explanation
+
+
 def test_an_ambiguous_russian_form_does_not_count_against_a_womans_case(
     cases: list[Case],
 ) -> None:
