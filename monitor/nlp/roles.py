@@ -68,11 +68,11 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     if possessor is not None:
         return possessor
     comma = False
+    if _official_title(doc, span.start, blocked, sent.start):
+        return "official"  # "Deputy Foreign Minister of Azerbaijan Elnur Mammadov"
     for i in range(span.start - 1, max(sent.start, span.start - _BEFORE) - 1, -1):
         token = doc[i]
         low = token.lower_
-        if low == "of" and _official_of_place(doc, i, span.start, sent.start):
-            return "official"  # "Deputy Foreign Minister of Azerbaijan Elnur Mammadov"
         if i in blocked or token.text in (".", ";", ":", "(") or low in _BREAK_WORDS:
             break
         if _is_verb_like(doc, i) or low.endswith("ed"):
@@ -139,19 +139,32 @@ def _former(doc: Doc, cue: int, sent_start: int) -> bool:
     return False
 
 
-def _official_of_place(doc: Doc, of: int, name_start: int, sent_start: int) -> bool:
-    """ "Minister of Azerbaijan Elnur Mammadov", "Ambassador of the Russian Federation
-    X": an official's title, "of", a capitalised place, then the name. Not "the lawyer
-    of Sadigov" (nothing between "of" and the name) nor "the brother of jailed X"."""
-    between = doc[of + 1 : name_start]
-    if not len(between) or of <= sent_start:
+_TITLE_REACH = 10  # "министра образования, науки, культуры и спорта Армении": its length
+
+
+def _official_title(doc: Doc, name_start: int, blocked: set[int], sent_start: int) -> bool:
+    """An official's title whose complement runs up to the name: "Deputy Foreign
+    Minister of Azerbaijan Elnur Mammadov", "министра образования, науки, культуры и
+    спорта Армении Араика Арутюняна". The word before the name is a capitalised place or
+    body; between it and the title stand only its complement's words (no verb, no other
+    person, no punctuation but commas). Not "the lawyer of Sadigov", "jailed journalist X"."""
+    before = name_start - 1
+    if before <= sent_start or before in blocked or not doc[before].text[:1].isupper():
         return False
-    if not all(t.text[:1].isupper() or t.lower_ == "the" for t in between):
-        return False
-    if not between[-1].text[:1].isupper():
-        return False
-    cue = of - 1
-    return cue_role(doc[cue].text) == "official" and not _former(doc, cue, sent_start)
+    if cue_role(doc[before].text) is not None:
+        return False  # a cue right before the name: the apposition rules decide
+    for i in range(before - 1, max(sent_start, before - _TITLE_REACH) - 1, -1):
+        token = doc[i]
+        if i in blocked or (token.is_punct and token.text != ","):
+            return False
+        role = cue_role(token.text)
+        if role == "official":
+            return not _former(doc, i, sent_start) and _agrees(token, doc[name_start])
+        if role is not None or _is_verb_like(doc, i):
+            return False
+        if token.text.islower() and token.text.endswith("ed"):
+            return False  # "jailed", "arrested"
+    return False
 
 
 def _siblings_themselves(doc: Doc, cue: int) -> bool:
