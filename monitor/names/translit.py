@@ -116,10 +116,27 @@ def _classes() -> list[tuple[str, str]]:
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
+@lru_cache(maxsize=1)
+def _given_name_family() -> dict[str, str]:
+    """Every member of a given-name family to the family's first member."""
+    return {
+        member: family[0] for family in translit_rules()["given_name_families"] for member in family
+    }
+
+
+@lru_cache(maxsize=1)
+def _key_drops() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in translit_rules()["key_drops"])
+
+
 def key_base(unified_word: str) -> str:
-    """A unified word with the endings outlets interchange made one (-zadeh -> -zade,
-    -ullah -> -ulla, -yev/-yeva/-ev -> -ov): what the key and its families start from."""
-    word = unified_word
+    """A unified word with what outlets interchange made one: a given name's spellings
+    in other languages (Davit -> David), the letters the key leaves out (a softening y,
+    the h Russian drops from Armenian surnames), the endings (-zadeh -> -zade, -ullah ->
+    -ulla, -yev/-yeva/-ev -> -ov): what the key and its families start from."""
+    word = _given_name_family().get(unified_word, unified_word)
+    for drop in _key_drops():
+        word = drop.sub("", word)
     for old, new in translit_rules()["key_endings"]:
         if word.endswith(old) and len(word) > len(old):
             word = word[: -len(old)] + new

@@ -27,6 +27,12 @@ FAMILIES = [
     pytest.param("Ali Zeynal", "Ali Zeynalov", id="without-ov"),
     pytest.param("Tural Zahid", "Tural Zakhidov", id="without-ov-russian-style"),
     pytest.param("Aynur Aghayeva", "Aynur Agaeva", id="womans-form-russian-style"),
+    pytest.param("Davit Manukyan", "David Manukyan", id="given-name-davit-david"),
+    pytest.param("Said Dadashbayli", "Saeed Dadashbeyli", id="given-name-said-saeed"),
+    pytest.param("Samvel Karapetyan", "Samuel Karapetean", id="given-name-samvel-samuel"),
+    pytest.param("Arayik Harutyunyan", "Араик Арутюнян", id="armenian-h-in-russian"),
+    pytest.param("Samvel Karapetyan", "Самвел Карапетян", id="softening-y-in-cyrillic"),
+    pytest.param("Ruben Vardanyan", "Ռուբէն Վարդանեան", id="classical-armenian-spelling"),
 ]
 
 
