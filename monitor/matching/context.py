@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from monitor.matching.data import context_rules
 from monitor.model import Article, Extraction, PersonMention, Role
-from monitor.names import gender
+from monitor.names import gender, surname_key, tokens
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,14 @@ def outlet_of(article: Article) -> str:
 def mention_gender(person: PersonMention) -> str | None:
     """Gender told by the surname's endings in the person's written forms, None when
     unsure. Not by the normalized name: "Леман Гасымову" may be a woman's accusative or
-    a man's dative, and the normalizer's guess must not count as evidence."""
+    a man's dative, and the normalizer's guess must not count as evidence. Nor by a form
+    of another surname: "супругов Юнусов" is the Yunus couple, not a man named Yunusov."""
+    words = tokens(person.normalized)
+    own = surname_key(words[-1]) if words else ""
     for text in [person.name, *person.forms]:
+        printed = tokens(text)
+        if not printed or surname_key(printed[-1]) != own:
+            continue
         told = gender(text)
         if told is not None:
             return told

@@ -7,6 +7,7 @@ from monitor.model import (
     Judgement,
     Match,
     NamePattern,
+    PersonMention,
 )
 
 from .conftest import article_with, person
@@ -213,3 +214,17 @@ def test_a_surname_misspelt_by_one_letter_in_a_sports_report_is_no_match() -> No
     extraction.relevant = False
     result = Matcher(cases).match(article, extraction)[0]
     assert result.decision != "match"
+
+
+def test_a_couples_plural_surname_tells_nothing_of_a_wifes_gender() -> None:
+    # "супругов Юнусов" (the Yunus couple) was grouped with "Лейлы Юнус"
+    cases = [Case("yunus-leyla", "Leyla Yunus", gender="f")]
+    mention = PersonMention(
+        name="Лейлы Юнус",
+        normalized="Лейла Юнус",
+        role="detainee",
+        forms=["Юнусов", "Лейлы Юнус"],
+    )
+    article, extraction = article_with(mention)
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("yunus-leyla", "match")
