@@ -117,6 +117,9 @@ def _name_words(span: Span) -> list[str]:
     return strip_titles([t.text for t in span if not t.is_punct and not t.is_space])
 
 
+_MOST_NAME_WORDS = 4  # given name, patronymic, surname and a kinship word ("Anar Aydin oglu")
+
+
 def _acceptable(span: Span) -> bool:
     text = span.text.strip()
     if text.lower().strip('"«»') in _not_people() or any(ch.isdigit() for ch in text):
@@ -130,6 +133,8 @@ def _acceptable(span: Span) -> bool:
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
         return False
+    if len(words) > _MOST_NAME_WORDS:
+        return False  # "Араик Арутюнян Лилит Макунц Армения": a row of tags, not a person
     # Georgian names are written without capitals
     return bool(words) and all(
         w[:1].isupper() or script_of(w) == "georgian" for w in words if len(w) > 3
