@@ -11,6 +11,8 @@ a case the analyst rejected; a judgement without context applies everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -29,6 +31,8 @@ class PersonContext:
     window: str
     key: str
     custodial: bool = True  # the article reports any development, charge or prison
+    # charges of the known cases matched to the names listed with this one ("A, B and C")
+    listed_with: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def _near(start: int, end: int, spans: list[tuple[int, int]], width: int) -> bool:
@@ -124,3 +128,33 @@ def context_key(article: Article, extraction: Extraction, person: PersonMention)
         {f.canonical for f in extraction.facilities if _near(f.start, f.end, person.spans, width)}
     )
     return f"{outlet_of(article)}|{','.join(charges)}|{','.join(facilities)}"
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;&]|[,;]?\s*(?:and|и))\s*", re.IGNORECASE)
+
+
+def listed_together(article: Article, extraction: Extraction) -> list[set[int]]:
+    """The people named one after another in a list ("A, B and C", "А, Б и В"): groups
+    of person indexes whose mentions stand next to each other with only a comma, a
+    semicolon or "and" between them."""
+    text = article.text
+    spans = sorted(
+        (start, end, index)
+        for index, person in enumerate(extraction.people)
+        for start, end in person.spans
+    )
+    parent = list(range(len(extraction.people)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (_, end, one), (start, _, other) in itertools.pairwise(spans):
+        if one != other and start >= end and _LIST_GAP.fullmatch(text[end:start]):
+            parent[root(one)] = root(other)
+    groups: dict[int, set[int]] = {}
+    for index in range(len(parent)):
+        groups.setdefault(root(index), set()).add(index)
+    return [g for g in groups.values() if len(g) > 1]

@@ -246,6 +246,17 @@ def date_agreement(c: Comparison) -> Feature:
     return 1.0, f"known {kind} date: {date.isoformat()}"
 
 
+def listed_with_codefendant(c: Comparison) -> Feature:
+    """Named in one list with a known case charged alike ("Исмаила Нальгиева, Багаудина
+    Хаутиева и Баруха Чемурзиева"): a list of the defendants of one trial."""
+    own = set(c.case.charges) - {"other"}
+    for case_id, charges in c.context.listed_with:
+        common = sorted(own & charges)
+        if common and case_id != c.case.id:
+            return 1.0, f"listed with {case_id}, charged alike ({', '.join(common)})"
+    return 0.0, ""
+
+
 def _first_name_kind(c: Comparison) -> str:
     detail = first_name_agreement(c)[1]
     return next((kind for kind in LOOSE_KINDS if f"first name {kind} match" in detail), "")
@@ -257,13 +268,15 @@ EVIDENCE: tuple[Callable[[Comparison], Feature], ...] = (
     occupation_agreement,
     date_agreement,
     patronymic_agreement,
+    listed_with_codefendant,
 )
 
 
 def spelling_alone(c: Comparison) -> Feature:
     """A name one letter off (Ramin for Ramil) fits the case, but so would another
     person's: without a fact of the case in the article (charge, facility, occupation,
-    date, father's name) it goes to review, never straight to a match."""
+    date, father's name, a co-defendant listed beside it) it goes to review, never
+    straight to a match."""
     loose = [kind for kind in (surname_match(c).kind, _first_name_kind(c)) if kind in LOOSE_KINDS]
     if not loose:
         return 0.0, ""

@@ -36,6 +36,7 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("facility", 0.08, f.facility_agreement),
     ("occupation", 0.06, f.occupation_agreement),
     ("dates", 0.06, f.date_agreement),
+    ("codefendant", 0.06, f.listed_with_codefendant),
     ("spelling_alone", 0.15, f.spelling_alone),
     ("analyst", 1.00, f.analyst_rejection),
 ]

@@ -2,8 +2,10 @@ import pytest
 
 from monitor.matching import Matcher, context_key, is_new_case_candidate
 from monitor.model import (
+    Article,
     Case,
     ChargeMention,
+    Extraction,
     Judgement,
     Match,
     NamePattern,
@@ -228,3 +230,35 @@ def test_a_couples_plural_surname_tells_nothing_of_a_wifes_gender() -> None:
     article, extraction = article_with(mention)
     result = Matcher(cases).match(article, extraction)[0]
     assert (result.case_id, result.decision) == ("yunus-leyla", "match")
+
+
+def _listed(text: str, *names: str) -> tuple[Article, Extraction]:
+    """An article of ``text`` whose detainees are ``names``, each where the text has it."""
+    article, extraction = article_with(text=text)
+    for name in names:
+        start = article.text.index(name)
+        extraction.people.append(
+            PersonMention(name, name, role="detainee", spans=[(start, start + len(name))])
+        )
+    return article, extraction
+
+
+TOPLUM = [
+    Case("zeynal-ali", "Ali Zeynal", gender="m", charges=["smuggling"]),
+    Case("babayev-ramil", "Ramil Babayev", gender="m", charges=["smuggling"]),
+]
+
+
+def test_a_name_one_letter_off_matches_in_a_list_with_a_codefendant_charged_alike() -> None:
+    text = "The court remanded Ali Zeynal and Ramin Babayev for four months."
+    article, extraction = _listed(text, "Ali Zeynal", "Ramin Babayev")
+    result = Matcher(TOPLUM).match(article, extraction)[1]
+    assert (result.case_id, result.decision) == ("babayev-ramil", "match")
+    assert "listed with zeynal-ali, charged alike (smuggling)" in result.explanation
+
+
+def test_a_name_one_letter_off_named_apart_from_the_codefendant_needs_review() -> None:
+    text = "The court remanded Ali Zeynal. Separately, Ramin Babayev spoke to reporters."
+    article, extraction = _listed(text, "Ali Zeynal", "Ramin Babayev")
+    result = Matcher(TOPLUM).match(article, extraction)[1]
+    assert (result.case_id, result.decision) == ("babayev-ramil", "review")
