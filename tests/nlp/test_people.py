@@ -23,3 +23,9 @@ def test_a_row_of_tags_the_ner_took_for_one_name_is_no_person() -> None:
 def test_a_full_name_with_patronymic_is_a_person() -> None:
     text = "Суд арестовал Ашота Ашотовича Саргсяна вчера"
     assert _people(text, (2, 5)) == ["Ашота Ашотовича Саргсяна"]
+
+
+def test_a_given_name_with_its_fuller_form_in_brackets_is_one_person() -> None:
+    doc = spacy.blank("en")("Police arrested Giyas (Giyaseddin) Ibragimov on Monday.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    assert [s.text for s in candidate_spans(doc)] == ["Giyas (Giyaseddin) Ibragimov"]
