@@ -61,7 +61,7 @@ def compare_word(word: Word, target: Word, source: str, position: int = 0) -> Wo
         if reading.key == goal.key:
             score, kind = (0.94, "case form") if reading.case_form else (0.96, "transliteration")
         elif stem_key(reading.key) == stem_key(goal.key):
-            score, kind = OV_SCORE, "-ov variant"
+            score, kind = OV_SCORE, "ending variant"  # Zeynal, Zeynalov; Vagif, Vagifgizi
         else:
             similarity = Levenshtein.normalized_similarity(reading.key, goal.key)
             if similarity >= SIMILAR:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from monitor.names.data import translit_rules
+from monitor.names.data import translit_rules, word_rules
 from monitor.names.script import is_cyrillic, script_of
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
@@ -175,13 +175,20 @@ def phonetic_key(unified_word: str) -> str:
     return "".join(collapsed)
 
 
-_OV_KEY = re.compile(r"Uv(?:A)?$")
+@lru_cache(maxsize=1)
+def _stem_ending() -> re.Pattern[str]:
+    """The keys of -ov/-ova and of the kinship markers (-oglu, -gizi), at a key's end."""
+    markers = word_rules()["kinship_markers"]
+    keys = {phonetic_key(unified(m)) for words in markers.values() for m in words}
+    alternatives = sorted(keys | {"Uv", "UvA"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(k) for k in alternatives) + ")$")
 
 
 def stem_key(key: str) -> str:
-    """A surname's key without the -ov/-ova ending outlets add or drop (Zeynalov,
-    Zeynal: zAInAl); the key itself when it has none."""
-    stem = _OV_KEY.sub("", key)
+    """A surname's key without the ending outlets add or drop: -ov/-ova (Zeynalov,
+    Zeynal: zAInAl) or a kinship marker (Vagifgizi, Vagif: vAKIf); the key itself when
+    it has none."""
+    stem = _stem_ending().sub("", key)
     return stem if len(stem) >= 3 else key
 
 
