@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
@@ -40,6 +41,20 @@ class Comparison:
     context: PersonContext
     cases_sharing_surname: int = 1
     rejected: bool = False
+
+    # what several features ask, worked out once per comparison
+    @cached_property
+    def surname_found(self) -> WordMatch:
+        return _surname_match(self)
+
+    @cached_property
+    def first_name_found(self) -> Feature:
+        return _first_name_agreement(self)
+
+    @cached_property
+    def has_evidence(self) -> bool:
+        """Whether a fact of the case stands in the article (see :data:`EVIDENCE`)."""
+        return any(feature(self)[0] > 0 for feature in EVIDENCE)
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,10 @@ def _one_letter_off(printed: str, listed: str) -> bool:
 
 def surname_match(c: Comparison) -> WordMatch:
     """The word of the mention that best agrees with the case's surname (last word wins ties)."""
+    return c.surname_found
+
+
+def _surname_match(c: Comparison) -> WordMatch:
     best = WordMatch(0.0, "different", "", -1)
     for position, word in enumerate(c.words):
         if word.initial:
@@ -107,6 +126,10 @@ def surname_agreement(c: Comparison) -> Feature:
 
 
 def first_name_agreement(c: Comparison) -> Feature:
+    return c.first_name_found
+
+
+def _first_name_agreement(c: Comparison) -> Feature:
     surname = surname_match(c).position
     others = [
         (i, w) for i, w in enumerate(c.words) if i != surname and not _patronymic_word(c, i, w)
@@ -181,7 +204,7 @@ def custody_context(c: Comparison) -> Feature:
     conference names his party: the occupation near the name vouches for him)."""
     if c.context.custodial or c.context.role == "detainee":
         return 0.0, ""
-    if any(feature(c)[0] > 0 for feature in EVIDENCE):
+    if c.has_evidence:
         return 0.0, "the article reports nothing custodial, but a fact of the case agrees"
     return -1.0, "the article reports no arrest, charge, trial or prison"
 
@@ -280,7 +303,7 @@ def spelling_alone(c: Comparison) -> Feature:
     loose = [kind for kind in (surname_match(c).kind, _first_name_kind(c)) if kind in LOOSE_KINDS]
     if not loose:
         return 0.0, ""
-    if any(feature(c)[0] > 0 for feature in EVIDENCE):
+    if c.has_evidence:
         return 0.0, ""
     return -1.0, f"only the spelling ({loose[0]}) ties this name to the case"
 

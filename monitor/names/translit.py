@@ -184,6 +184,7 @@ def _stem_ending() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(k) for k in alternatives) + ")$")
 
 
+@lru_cache(maxsize=65536)
 def stem_key(key: str) -> str:
     """A surname's key without the ending outlets add or drop: -ov/-ova (Zeynalov,
     Zeynal: zAInAl) or a kinship marker (Vagifgizi, Vagif: vAKIf); the key itself when
@@ -192,6 +193,7 @@ def stem_key(key: str) -> str:
     return stem if len(stem) >= 3 else key
 
 
+@lru_cache(maxsize=65536)
 def consonant_key(key: str) -> str:
     """A key with its vowel classes dropped: the wider blocking key for odd spellings."""
     vowels = set(translit_rules()["vowel_classes"])
