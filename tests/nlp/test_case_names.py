@@ -12,6 +12,7 @@ PATTERNS = [
     NamePattern("babali-hafiz", "Hafiz Babali"),
     NamePattern("babali-hafiz", "Гафиз Бабали"),
     NamePattern("karapetyan-samvel", "Samvel Karapetyan"),
+    NamePattern("amaglobeli-mzia", "Mzia Amaglobeli"),
 ]
 
 
@@ -34,10 +35,16 @@ def test_a_name_in_the_classical_armenian_spelling_is_found() -> None:
     assert found(text, "xx") == [("Սամուէլ Կարապետեան", "karapetyan-samvel")]
 
 
+def test_a_georgian_name_in_a_case_form_is_found_without_capitals() -> None:
+    # "The court sentenced journalist Mzia Amaglobeli."
+    text = "სასამართლომ ჟურნალისტ მზია ამაღლობელს მიუსაჯა."
+    assert found(text, "xx") == [("მზია ამაღლობელს", "amaglobeli-mzia")]
+
+
 def test_lower_case_words_and_a_lone_surname_are_not_names() -> None:
     assert found("hafiz babali и Бабалы") == []
 
 
 def test_patterns_are_kept_as_key_sequences() -> None:
     # "Hafiz Babali" and "Гафиз Бабали" are one key sequence
-    assert CaseNameMatcher(spacy.blank("ru"), PATTERNS).size == 2
+    assert CaseNameMatcher(spacy.blank("ru"), PATTERNS).size == 3
