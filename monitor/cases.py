@@ -123,11 +123,19 @@ def _check_unique(cases: Sequence[Case]) -> None:
         seen.add(case.id)
 
 
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Where and what, on one line: " at line 2, column 9: expected ',' or ']'"."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"{where}: {problem}"
+
+
 def parse_yaml(text: str, source: str = "cases file") -> list[Case]:
     try:
         loaded = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise CaseFileError(f"{source}: not valid YAML: {error}") from None
+        raise CaseFileError(f"{source}: not valid YAML{_yaml_problem(error)}") from None
     if isinstance(loaded, Mapping):
         loaded = loaded.get("cases")
     if loaded is None:

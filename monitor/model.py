@@ -200,6 +200,24 @@ def iso_date(date: dt.date | None, precision: str = "day") -> str | None:
     return {"year": f"{date:%Y}", "month": f"{date:%Y-%m}"}.get(precision, date.isoformat())
 
 
+def last_day(date: dt.date, precision: str) -> dt.date:
+    """The last day a date of this precision may stand for ("in May": May 31)."""
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        following = date.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return date
+
+
+def long_before(date: dt.date | None, precision: str, reference: dt.date | None, days: int) -> bool:
+    """Whether a date of this precision ends more than ``days`` before ``reference``
+    (an article's date): a fact restated, not news. False when either is unknown."""
+    if date is None or reference is None:
+        return False
+    return last_day(date, precision) < reference - dt.timedelta(days=days)
+
+
 # --- cases and matching ----------------------------------------------------------------
 
 

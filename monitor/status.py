@@ -1,11 +1,12 @@
-"""`monitor status`: per outlet, the last crawl, its figures and the next scheduled run."""
+"""`monitor status`: per outlet, the last crawl, its figures and the next scheduled run;
+then the articles waiting and what the outbox delivered."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from monitor.config import Settings
@@ -16,6 +17,7 @@ from monitor.db.session import count_rows
 @dataclass
 class OutletStatus:
     slug: str
+    name: str = ""
     last_started: dt.datetime | None = None
     last_status: str | None = None
     new_articles: int = 0
@@ -33,6 +35,11 @@ class Status:
     alerts: int
     deliveries_pending: int
     locks: list[str]
+    deliveries_sent: int = 0
+    deliveries_failed: int = 0
+    deliveries_for_digest: int = 0
+    corrections: int = 0
+    last_sent: dt.datetime | None = None
 
 
 def collect_status(session: Session, settings: Settings) -> Status:
@@ -40,12 +47,11 @@ def collect_status(session: Session, settings: Settings) -> Status:
     from monitor.scheduler import next_runs
 
     runs = next_runs(settings)
-    slugs = sorted(
-        set(load_outlets(settings.outlets_dir)) | set(session.scalars(select(db.Outlet.slug)))
-    )
+    names = {slug: outlet.name for slug, outlet in load_outlets(settings.outlets_dir).items()}
+    names.update({r.slug: r.name for r in session.execute(select(db.Outlet.slug, db.Outlet.name))})
     outlets = []
-    for slug in slugs:
-        status = OutletStatus(slug=slug, next_run=runs.get(f"crawl:{slug}"))
+    for slug in sorted(names):
+        status = OutletStatus(slug=slug, name=names[slug], next_run=runs.get(f"crawl:{slug}"))
         last = session.scalars(
             select(db.CrawlRun)
             .where(db.CrawlRun.outlet_slug == slug)
@@ -69,6 +75,16 @@ def collect_status(session: Session, settings: Settings) -> Status:
         deliveries_pending=count_rows(
             session, db.Delivery.id, db.Delivery.status.in_(["pending", "sending"])
         ),
+        deliveries_for_digest=count_rows(
+            session,
+            db.Delivery.id,
+            db.Delivery.status == "pending",
+            db.Delivery.channel == "digest",
+        ),
+        deliveries_sent=count_rows(session, db.Delivery.id, db.Delivery.status == "sent"),
+        deliveries_failed=count_rows(session, db.Delivery.id, db.Delivery.status == "failed"),
+        corrections=count_rows(session, db.Alert.id, db.Alert.kind == "correction"),
+        last_sent=session.scalar(select(func.max(db.Delivery.sent_at))),
         locks=[
             f"{lock.name} held by {lock.owner} since {lock.acquired_at:%Y-%m-%d %H:%M:%S} UTC"
             for lock in session.scalars(select(db.RunLock))

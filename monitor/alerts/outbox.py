@@ -4,10 +4,13 @@
 
 1. **Plan.** Every case alert gets one delivery per active subscriber whose filters let
    it through (alerts raised before the subscriber joined are not sent to them), one per
-   configured webhook, and operator alerts one to ``Settings.operator_email``. The
+   configured webhook, and operator alerts one to ``Settings.operator_email``. A
+   correction (an alerted development was retracted) gets one delivery per delivery of
+   the alert it corrects that went out, to the same recipient or webhook, at once. The
    idempotency key (``<alert key>:sub<id>``, ``:hook<hash>``, ``:operator``) is unique, so
    planning twice plans nothing new. Immediate alerts to immediate subscribers go out at
-   once; everything else waits for the day's digest (``Settings.digest_hour`` in
+   once, one email per article (every development of it the subscriber follows);
+   everything else waits for the day's digest (``Settings.digest_hour`` in
    ``Settings.timezone``), one email per subscriber.
 2. **Resolve** deliveries left "sending" by a run that died (their lease ran out).
 3. **Send** each due delivery (a digest: the subscriber's due deliveries together): mark it
@@ -44,7 +47,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.config import AlertConfig, load_alert_config
-from monitor.alerts.email import alert_message, digest_message
+from monitor.alerts.email import alert_message
 from monitor.alerts.notifiers import (
     ArchivingNotifier,
     FileNotifier,
@@ -77,6 +80,34 @@ class SendReport:
     unsure: int = 0
     pruned_copies: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """What a run did, for people: one line, then a line per problem."""
+        if not (self.planned or self.messages or self.retrying or self.failed or self.unsure):
+            head = "nothing was due: no alert waits for delivery"
+        else:
+            head = (
+                f"sent {self.messages} message{'s' * (self.messages != 1)} "
+                f"({self.sent} deliveries); {self.planned} new deliveries planned"
+            )
+        out = [head]
+        if self.retrying:
+            out.append(f"{self.retrying} deliveries failed for now and will be retried")
+        if self.failed:
+            out.append(f"{self.failed} deliveries failed for good (the operator is told)")
+        if self.unsure:
+            out.append(f"{self.unsure} deliveries may or may not have arrived (see the log)")
+        if self.resent_after_interruption or self.confirmed_after_interruption:
+            out.append(
+                f"after an interrupted run: {self.resent_after_interruption} sent again, "
+                f"{self.confirmed_after_interruption} found delivered"
+            )
+        if self.pruned_copies:
+            out.append(f"{self.pruned_copies} old .eml copies deleted from the outbox folder")
+        out += [f"  error: {e}" for e in self.errors[:10]]
+        if len(self.errors) > 10:
+            out.append(f"  ... and {len(self.errors) - 10} more errors")
+        return out
 
 
 def default_notifier(settings: Settings) -> Notifier:
@@ -137,11 +168,32 @@ def plan_deliveries(
         select(db.Alert)
         .outerjoin(db.Development, db.Alert.development_id == db.Development.id)
         .where(db.Alert.created_at >= cutoff)
-        # an analyst rejected the match a retracted development came from
-        .where(or_(db.Development.status.is_(None), db.Development.status != "retracted"))
+        # an analyst retracted the development: only its correction goes out
+        .where(
+            or_(
+                db.Alert.kind == "correction",
+                db.Development.status.is_(None),
+                db.Development.status != "retracted",
+            )
+        )
     )
+    active = {s.id for s in subscribers}
     for alert in session.scalars(recent.order_by(db.Alert.id)):
         created = alert.created_at or now
+        if alert.kind == "correction":
+            for sent in _sent_deliveries(session, str(alert.details.get("corrects"))):
+                if sent.subscriber_id is not None and sent.subscriber_id not in active:
+                    continue  # unsubscribed since
+                webhook = sent.channel == "webhook"
+                plan(
+                    alert,
+                    f"{alert.key}:{sent.idempotency_key.rpartition(':')[2]}",
+                    subscriber_id=sent.subscriber_id,
+                    channel="webhook" if webhook else "email",
+                    recipient=sent.recipient,
+                    next_attempt_at=now,
+                )
+            continue
         if alert.kind == "operator":
             if settings.operator_email:
                 plan(
@@ -176,6 +228,19 @@ def plan_deliveries(
             )
     session.flush()
     return planned
+
+
+def _sent_deliveries(session: Session, alert_key: str) -> list[db.Delivery]:
+    """The deliveries of the alert with ``alert_key`` that went out."""
+    return list(
+        session.scalars(
+            select(db.Delivery)
+            .join(db.Alert, db.Alert.id == db.Delivery.alert_id)
+            .where(db.Alert.key == alert_key)
+            .where(db.Delivery.status == "sent")
+            .order_by(db.Delivery.id)
+        )
+    )
 
 
 def operator_alert(session: Session, key: str, subject: str, text: str) -> None:
@@ -238,24 +303,38 @@ def resolve_interrupted(
             report.resent_after_interruption += 1
 
 
+def _message_key(delivery: db.Delivery, alert: db.Alert) -> tuple[object, ...] | None:
+    """Which message a due delivery goes into: a digest per recipient; an email per
+    recipient and article (and kind: alerts and their corrections go apart); None for a
+    message of its own (webhooks, operator alerts)."""
+    if delivery.channel == "digest":
+        return ("digest", delivery.recipient)
+    article = (alert.details or {}).get("article_id")
+    if delivery.channel == "email" and alert.kind != "operator" and article is not None:
+        return ("email", delivery.recipient, alert.kind, article)
+    return None
+
+
 def due_groups(session: Session, now: dt.datetime) -> list[list[int]]:
-    """Ids of due deliveries, one list per message: digests grouped by recipient."""
-    due = session.scalars(
-        select(db.Delivery)
+    """Ids of due deliveries, one list per message (see :func:`_message_key`)."""
+    due = session.execute(
+        select(db.Delivery, db.Alert)
+        .join(db.Alert, db.Alert.id == db.Delivery.alert_id)
         .where(db.Delivery.status == "pending")
         .where(or_(db.Delivery.next_attempt_at.is_(None), db.Delivery.next_attempt_at <= now))
         .order_by(db.Delivery.id)
     )
     groups: list[list[int]] = []
-    digests: dict[str, list[int]] = {}
-    for delivery in due:
-        if delivery.channel == "digest":
-            if delivery.recipient not in digests:
-                digests[delivery.recipient] = []
-                groups.append(digests[delivery.recipient])
-            digests[delivery.recipient].append(delivery.id)
-        else:
+    shared: dict[tuple[object, ...], list[int]] = {}
+    for delivery, alert in due:
+        key = _message_key(delivery, alert)
+        if key is None:
             groups.append([delivery.id])
+            continue
+        if key not in shared:
+            shared[key] = []
+            groups.append(shared[key])
+        shared[key].append(delivery.id)
     return groups
 
 
@@ -291,35 +370,22 @@ class _Sender:
             session.get(db.Subscriber, first.subscriber_id) if first.subscriber_id else None
         )
         token = subscriber.token if subscriber else None
-        if first.channel == "digest":
-            alerts = [a for a in (session.get(db.Alert, r.alert_id) for r in rows) if a]
-            key = (
-                "digest:"
-                + hashlib.sha256("|".join(r.idempotency_key for r in rows).encode()).hexdigest()
-            )
-            day = self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
-            message = digest_message(
-                session,
-                alerts,
-                self.settings,
-                recipient=first.recipient,
-                key=key,
-                day=day,
-                token=token,
-                now=self.now,
-            )
-        else:
-            alert = session.get(db.Alert, first.alert_id)
-            assert alert is not None
-            message = alert_message(
-                session,
-                alert,
-                self.settings,
-                recipient=first.recipient,
-                key=first.idempotency_key,
-                token=token,
-                now=self.now,
-            )
+        alerts = [a for a in (session.get(db.Alert, r.alert_id) for r in rows) if a]
+        joined = hashlib.sha256("|".join(r.idempotency_key for r in rows).encode()).hexdigest()
+        digest = first.channel == "digest"
+        day = self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
+        message = alert_message(
+            session,
+            alerts,
+            self.settings,
+            recipient=first.recipient,
+            key=f"digest:{joined}"
+            if digest
+            else (first.idempotency_key if len(rows) == 1 else f"mail:{joined}"),
+            token=token,
+            now=self.now,
+            digest=day if digest else None,
+        )
         message_id = str(message["Message-ID"])
         return self.notifier.send(message, handing_over=lambda: handing_over(message_id))
 

@@ -25,3 +25,10 @@ def ready_settings(ctx: click.Context) -> Settings:
     settings = settings_of(ctx)
     upgrade(settings.database_url)
     return settings
+
+
+class BadInput(click.ClickException):
+    """A file or value the command cannot use: one line on standard error, exit status 2
+    (as for bad usage), and nothing changed."""
+
+    exit_code = 2

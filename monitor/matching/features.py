@@ -254,9 +254,11 @@ def occupation_agreement(c: Comparison) -> Feature:
     if not c.case.occupation:
         return 0.0, ""
     occupation = c.case.occupation.lower()
-    for term, words in context_rules()["occupation_terms"].items():
-        if term.lower() in occupation and any(w in c.context.window for w in words):
-            return 1.0, f"occupation near the name: {term}"
+    rules = context_rules()
+    for kind in ("occupation", "organisation"):
+        for term, words in rules[f"{kind}_terms"].items():
+            if term.lower() in occupation and any(w in c.context.window for w in words):
+                return 1.0, f"{kind} near the name: {term}"
     return 0.0, ""
 
 

@@ -47,6 +47,7 @@ class EventRules:
     status: re.Pattern[str] | None
     status_reaching: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
+    charge_description: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ def event_rules(lang: str) -> EventRules:
             [rf"(?<!\w)(?:{p})$" for p in data["status"]["reaching"][rule_lang]]
         ),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
+        charge_description=compile_any(
+            [rf"(?:{p})$" for p in data["charge_description"][rule_lang]]
+        ),
     )
 
 
@@ -108,6 +112,13 @@ def _status(sentence: str, start: int, rules: EventRules) -> bool:
     return (
         first is not None and reaching is not None and bool(reaching.search(before + first.group()))
     )
+
+
+def _described(sentence: str, start: int, rules: EventRules) -> bool:
+    """Whether a charge trigger describes the person it follows ("X, a citizen charged
+    with ...") rather than reporting a charge."""
+    pattern = rules.charge_description
+    return pattern is not None and pattern.search(sentence[max(0, start - 60) : start]) is not None
 
 
 def _negated(sentence: str, start: int, negation: re.Pattern[str] | None) -> bool:
@@ -216,6 +227,7 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
             if not any(start < e and s < end for s, e in taken):
                 negated = (
                     _negated(sentence, start, rules.negation)
+                    or (type_ == "charge" and _described(sentence, start, rules))
                     or _negated_after(sentence, end, rules.negation_after)
                     or modality.governs(start, end)
                 )

@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from monitor import labels
 from monitor.config import Settings
 from monitor.model import iso_date
 from monitor.web import (
@@ -25,7 +26,7 @@ from monitor.web import (
     subscription_pages,
     unsubscribe_pages,
 )
-from monitor.web.db import init_db
+from monitor.web.db import init_db, outlet_name
 from monitor.web.security import init_security
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -66,6 +67,8 @@ def create_app(
     )
     app.jinja_env.autoescape = True
     app.jinja_env.filters["iso_date"] = iso_date  # 2025-02-25, or 2023-10 / 2016 when vaguer
+    labels.install(app.jinja_env)  # codes read as words: {{ d.type | event_label }}
+    app.context_processor(lambda: {"outlet_name": outlet_name})
     app.extensions["monitor.settings"] = settings
     init_db(app, settings.database_url)
     csrf = CSRFProtect(app)

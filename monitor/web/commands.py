@@ -1,8 +1,9 @@
 """`monitor serve` and `monitor users ...`: click commands the main CLI registers.
 
-``serve`` runs the app on werkzeug's threaded server. That is enough for a handful of
-analysts on a trusted network; in production put it behind a reverse proxy (nginx,
-Caddy) that terminates TLS, and keep MONITOR_BASE_URL on https so cookies are Secure.
+``serve`` runs the app on waitress, a production WSGI server (pure Python, threaded);
+put it behind a reverse proxy (nginx, Caddy) that terminates TLS, and keep
+MONITOR_BASE_URL on https so cookies are Secure. ``--dev`` runs Werkzeug's development
+server instead, with a throwaway secret key when none is set.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import secrets
 
 import click
 
-from monitor.commands.context import ready_settings, settings_of
+from monitor.commands.context import BadInput, ready_settings, settings_of
 from monitor.users import ROLES, UserError
 
 PASSWORD_ENV = "MONITOR_NEW_USER_PASSWORD"
@@ -30,9 +31,23 @@ def _password() -> str:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
 @click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Requests served at once.",
+)
+@click.option(
+    "--trusted-proxy",
+    metavar="ADDRESS",
+    help="The reverse proxy's address: its X-Forwarded-For/-Proto/-Host headers are "
+    "believed (client addresses for the sign-in rate limit, https links).",
+)
+@click.option(
     "--dev",
     is_flag=True,
-    help="Development: without MONITOR_SECRET_KEY, use a random key for this process.",
+    help="Werkzeug's development server instead of waitress; without MONITOR_SECRET_KEY, "
+    "a random key for this process.",
 )
 @click.option(
     "--cookie-secure/--no-cookie-secure",
@@ -40,11 +55,17 @@ def _password() -> str:
     help="Send session cookies over https only (default: when MONITOR_BASE_URL is https).",
 )
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bool | None) -> None:
-    """Run the analysts' review web app (behind a reverse proxy in production)."""
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    threads: int,
+    trusted_proxy: str | None,
+    dev: bool,
+    cookie_secure: bool | None,
+) -> None:
+    """Run the analysts' review web app on a production server (behind a TLS proxy)."""
     from dataclasses import replace
-
-    from werkzeug.serving import run_simple
 
     from monitor.db.session import upgrade
     from monitor.web.app import create_app
@@ -60,8 +81,27 @@ def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bo
         click.echo("--dev: using a random secret key for this process; sessions end with it")
     upgrade(settings.database_url)
     app = create_app(settings, cookie_secure=cookie_secure)
-    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)")
-    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+    if dev:
+        from werkzeug.serving import run_simple
+
+        click.echo(f"development server on http://{host}:{port}/ (Ctrl-C stops)")
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+        return
+    import waitress
+
+    click.echo(f"serving on http://{host}:{port}/ with waitress, {threads} threads (Ctrl-C stops)")
+    proxy = (
+        {
+            "trusted_proxy": trusted_proxy,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
+            "clear_untrusted_proxy_headers": True,
+        }
+        if trusted_proxy
+        else {}
+    )
+    waitress.serve(
+        app, host=host, port=port, threads=threads, ident="case-monitor", _quiet=True, **proxy
+    )
 
 
 @click.group()
@@ -85,7 +125,7 @@ def users_add(ctx: click.Context, email: str, role: str) -> None:
             row = add_user(session, email, password, role=role)
             click.echo(f"added {row.email} ({row.role})")
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
 
 
 @users.command("list")
@@ -97,7 +137,10 @@ def users_list(ctx: click.Context) -> None:
 
     settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
-        for row in list_users(session):
+        rows = list_users(session)
+        if not rows:
+            click.echo("no accounts: add one with `monitor users add EMAIL --role analyst`")
+        for row in rows:
             state = "active" if row.active else "disabled"
             last = row.last_login_at.strftime("%Y-%m-%d %H:%M") if row.last_login_at else "never"
             click.echo(f"{row.email}\t{row.role}\t{state}\tlast sign-in {last}")
@@ -117,7 +160,7 @@ def users_set_password(ctx: click.Context, email: str) -> None:
         with session_scope(settings.database_url) as session:
             set_password(session, email, password)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     click.echo(f"password of {email.strip().lower()} changed")
 
 
@@ -135,5 +178,5 @@ def users_disable(ctx: click.Context, email: str, enable: bool) -> None:
         with session_scope(settings.database_url) as session:
             set_active(session, email, enable)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     click.echo(f"{email.strip().lower()} {'enabled' if enable else 'disabled'}")

@@ -370,3 +370,54 @@ def test_people_a_list_sentence_names_take_the_development_before_it_whatever_el
         )
     )
     assert people_with(result, "release") == {"Rauf Ismayilov", "Elnur Hasanov"}
+
+
+def test_a_rights_defender_commenting_on_a_pardon_is_not_pardoned(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Pardon leaves most political prisoners behind",
+            "The president pardoned 300 convicts on Friday, among them the blogger Emin Rzayev.",
+            "“This pardon changes little for political prisoners,” Kamala Hasanova, head of "
+            "a rights group, said.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    assert people_with(result, "release") == {"Emin Rzayev"}
+
+
+def test_a_russian_commentator_named_with_according_to_is_not_the_subject(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Помилование",
+            "По словам правозащитника Ильгара Гасымова, помилование не решило проблему "
+            "политзаключенных.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "release") == set()
+
+
+def test_a_speaker_talking_of_himself_keeps_the_development(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hunger strike",
+            "Emin Rzayev said he had gone on hunger strike in protest.",
+            language="en",
+        )
+    )
+    assert people_with(result, "hunger_strike") == {"Emin Rzayev"}
+
+
+def test_a_former_minister_in_the_dock_is_no_official(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Former minister gets 20 years",
+            "The military court sentenced former state minister Arsen Gevorgyan to 20 years "
+            "in prison.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Arsen Gevorgyan"}
