@@ -126,8 +126,8 @@ class _Context:
             ]
             full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
-            if cue == "relative" and group.case_hint is not None:
-                cue = None  # "Leyla Yunus and her husband Arif Yunus": both on the list
+            if cue in ("relative", "lawyer") and group.case_hint is not None:
+                cue = None  # "Leyla Yunus and her husband Arif Yunus", a jailed lawyer
             if cue == "official" and all(self._former(s) for s in group.spans if len(s) > 1):
                 cue = None  # "former state minister Ruben Vardanyan": in the dock now
             roles.append(cue or ("detainee" if "detainee" in found else None))
@@ -427,6 +427,19 @@ def _remands_only(events: list[EventMention], court_arrests: set[int]) -> list[E
     ]
 
 
+def _appeal_hearings(events: list[EventMention]) -> list[EventMention]:
+    """A hearing of a person whose appeal or complaint the article reports as news is
+    that appeal's hearing, not a trial of its own ("the appeal court dismissed her
+    complaint ... she was not present at today's hearing")."""
+    appealing = {e.person for e in events if e.type == "appeal" and not e.background}
+    return [
+        e
+        for e in events
+        if not (e.type == "trial" and not e.background and e.person in appealing)
+        or e.person is None
+    ]
+
+
 def _events(ctx: _Context) -> list[EventMention]:
     events: list[EventMention] = []
     court_arrests: set[int] = set()
@@ -462,6 +475,7 @@ def _events(ctx: _Context) -> list[EventMention]:
                 )
             )
     events = _remands_only(events, court_arrests)
+    events = _appeal_hearings(events)
     events += _list_continuations(ctx, events)
     events += _codefendant_events(ctx, events)
     return events

@@ -31,6 +31,9 @@ BACKGROUND_KEY = "background"
 NEGATED = "negated"
 STATUS = "status"  # "находится под домашним арестом": a state, not a new development
 _NEGATION_WORDS = 5
+# A hearing is a noun: "journalists were not let into the hearing" denies the letting in,
+# not the hearing; only a denial right before it ("no hearing", "не было заседания") counts.
+_NEGATION_WORDS_BEFORE_A_HEARING = 2
 # clause boundaries for modal cues: punctuation that closes a clause, and "but"/"но"
 _CLAUSE = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\b(?:but|whereas|while|но|однако|а)\b", re.I)
 
@@ -125,10 +128,12 @@ def _described(sentence: str, start: int, rules: EventRules) -> bool:
     return pattern is not None and pattern.search(sentence[max(0, start - 60) : start]) is not None
 
 
-def _negated(sentence: str, start: int, negation: re.Pattern[str] | None) -> bool:
+def _negated(
+    sentence: str, start: int, negation: re.Pattern[str] | None, reach: int = _NEGATION_WORDS
+) -> bool:
     if negation is None:
         return False
-    words = sentence[:start].split()[-_NEGATION_WORDS:]
+    words = sentence[:start].split()[-reach:]
     return negation.search(" ".join(words) + " ") is not None
 
 
@@ -240,7 +245,12 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
             start, end = candidates.pop(0)
             if not any(start < e and s < end for s, e in taken):
                 negated = (
-                    _negated(sentence, start, rules.negation)
+                    _negated(
+                        sentence,
+                        start,
+                        rules.negation,
+                        _NEGATION_WORDS_BEFORE_A_HEARING if type_ == "trial" else _NEGATION_WORDS,
+                    )
                     or (type_ == "charge" and _described(sentence, start, rules))
                     or _negated_after(sentence, end, rules.negation_after)
                     or modality.governs(start, end, type_)

@@ -479,3 +479,15 @@ def test_an_opening_earlier_makes_a_recap(sentence: str, lang: str, recap: bool)
 def test_a_figurative_preventive_measure_is_no_remand() -> None:
     sentence = "The arrests of the activists were a pre-election preventive measure."
     assert "pretrial_detention" not in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Гособвинитель запросил 19 лет колонии для журналиста.",
+        "Прокурор потребовал приговорить блогера к девяти годам.",
+        "Журналисты не были допущены на подготовительное заседание по делу блогера.",
+    ],
+)
+def test_demands_and_hearings_journalists_missed_are_trial(sentence: str) -> None:
+    assert "trial" in affirmed(sentence, "ru")

@@ -136,3 +136,17 @@ def test_their_custody_extended_reaches_the_defendants(extractor: Extractor) -> 
         )
     )
     assert people_with(result, "pretrial_detention") == TEAM
+
+
+def test_the_hearing_of_an_appeal_is_no_trial_of_its_own(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Court rejects complaint",
+            "The Baku Court of Appeal dismissed the complaint of Kamran Aliyev on Tuesday.",
+            "Kamran Aliyev himself was not present at the hearing.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "appeal") == {"Kamran Aliyev"}
+    assert people_with(result, "trial") == set()
