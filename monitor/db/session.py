@@ -12,7 +12,16 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import ColumnElement, Engine, create_engine, event, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
@@ -88,16 +97,35 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
+# Any constant names the advisory lock that serialises migrations on PostgreSQL.
+MIGRATION_LOCK_KEY = 0x6D6F6E69746F72  # "monitor"
+
+
+def _migration_lock(connection: Connection) -> None:
+    """Make ``connection``'s transaction the only one migrating: processes that start
+    together on a fresh database wait here, then find the schema already done."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        # the write lock first (busy_timeout waits for it); the migration and its
+        # version row are then one transaction, which SQLite's DDL allows
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def upgrade(url: str) -> tuple[str | None, str | None]:
     """Create or upgrade the schema to the newest migration; returns (before, after).
 
-    Migrations only add or transform: an upgrade never drops data.
+    Migrations only add or transform: an upgrade never drops data. Concurrent upgrades
+    (two first-ever runs started by cron and by hand) are serialised by a lock in the
+    database, and the revision is read again once it is held.
     """
     before = current_revision(url)
     if before is not None and before == head_revision():
         return before, before  # the common case of every command: nothing to run
     config = alembic_config(url)
     with get_engine(url).begin() as connection:
+        _migration_lock(connection)
+        before = MigrationContext.configure(connection).get_current_revision()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return before, current_revision(url)
