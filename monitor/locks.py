@@ -52,6 +52,20 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def owner_name() -> str:
+    """``host:pid:random``: names whoever claims work in the database (a processing
+    worker, a delivery sender), so that a claim of a dead process can be recognised."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def owner_gone(owner: str | None) -> bool:
+    """True when ``owner`` (see :func:`owner_name`) ran on this host and its process is
+    dead: its claims can be taken back at once rather than when they expire."""
+    host, _, rest = (owner or "").partition(":")
+    pid = rest.partition(":")[0]
+    return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
+
+
 class DatabaseLock:
     """``with DatabaseLock(sessions, "pipeline"):`` or ``acquire()`` / ``release()``."""
 
@@ -69,7 +83,7 @@ class DatabaseLock:
         self.heartbeat = heartbeat if heartbeat is not None else ttl / 4
         self.host = socket.gethostname()
         self.pid = os.getpid()
-        self.owner = f"{self.host}:{self.pid}:{uuid.uuid4().hex[:8]}"
+        self.owner = owner_name()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 

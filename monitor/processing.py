@@ -20,10 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
-import os
 import queue as queues
-import socket
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor.analysis import Analysis, Analyzer, analyze_each
 from monitor.db import models as db
 from monitor.db.session import count_rows, session_factory
-from monitor.locks import DatabaseLock, process_alive
+from monitor.locks import DatabaseLock, owner_gone, owner_name
 from monitor.registry import load_cases, load_judgements
 from monitor.store import article_from_row
 from monitor.timeline import record_developments
@@ -156,16 +153,6 @@ def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list
 # --- phase 1: claims and analysis --------------------------------------------------------
 
 
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-def _dead_local_worker(claimed_by: str | None) -> bool:
-    host, _, rest = (claimed_by or "").partition(":")
-    pid = rest.partition(":")[0]
-    return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
-
-
 def release_stale_claims(session: Session, now: dt.datetime | None = None) -> int:
     """Articles claimed by a worker that died go back to the queue: at once when the
     worker ran on this host, else when the claim is older than ``CLAIM_TIMEOUT``."""
@@ -178,7 +165,7 @@ def release_stale_claims(session: Session, now: dt.datetime | None = None) -> in
     stale = [
         article_id
         for article_id, owner, claimed_at in claimed
-        if claimed_at is None or claimed_at < cutoff or _dead_local_worker(owner)
+        if claimed_at is None or claimed_at < cutoff or owner_gone(owner)
     ]
     if stale:
         session.execute(
@@ -279,7 +266,7 @@ def analyse_pending(
 ) -> ProcessReport:
     """Phase 1 in this process: claim and analyse until the queue is empty."""
     report = ProcessReport()
-    worker = worker_name()
+    worker = owner_name()
     with sessions() as session:
         release_stale_claims(session)
     while limit is None or report.processed + report.failed < limit:

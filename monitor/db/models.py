@@ -366,11 +366,14 @@ class Delivery(Base):
     subscriber_id: Mapped[int | None] = mapped_column(ForeignKey("subscribers.id"))
     channel: Mapped[str] = mapped_column(String(16), default="email")
     recipient: Mapped[str] = mapped_column(String(320))
-    status: Mapped[str] = mapped_column(
-        String(16), default="pending"
-    )  # pending, sending, sent, failed
+    # pending -> sending (claimed) -> sent; or back to pending (a definite failure, retried
+    # with backoff), unsure (handed over but never confirmed: sent again with the same
+    # Message-ID), or failed (refused, or out of attempts)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
+    # when due; while "sending", when the claim's lease ends
     next_attempt_at: Mapped[dt.datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(100))  # host:pid:random
     last_error: Mapped[str | None] = mapped_column(Text)
     message_id: Mapped[str | None] = mapped_column(String(300))
     sent_at: Mapped[dt.datetime | None]

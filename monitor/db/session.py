@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -22,6 +22,8 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
@@ -78,6 +80,26 @@ def count_rows(
 ) -> int:
     """How many rows have ``column`` set and meet every condition in ``where``."""
     return int(session.scalar(select(func.count(column)).where(*where)) or 0)
+
+
+def insert_missing(session: Session, model: type[Any], rows: Sequence[Mapping[str, Any]]) -> int:
+    """INSERT the rows whose unique keys are not taken yet (``ON CONFLICT DO NOTHING``):
+    two processes adding the same row at once both succeed, and it exists once.
+    Returns how many rows this call added."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        statement: Any = sqlite_insert(model).on_conflict_do_nothing()
+    elif dialect == "postgresql":
+        statement = postgresql_insert(model).on_conflict_do_nothing()
+    else:
+        raise NotImplementedError(f"insert_missing: no upsert for {dialect}")
+    added = 0
+    for row in rows:
+        result: Any = session.execute(statement.values(**row))
+        added += int(result.rowcount or 0)
+    return added
 
 
 def alembic_config(url: str) -> Config:
