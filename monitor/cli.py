@@ -284,8 +284,22 @@ def status(ctx: click.Context, as_json: bool) -> None:
     console.print(table)
     console.print(
         f"articles {state.articles} ({state.pending} waiting, {state.failed} failed); "
-        f"alerts {state.alerts}; deliveries waiting {state.deliveries_pending}"
+        f"alerts {state.alerts}; deliveries waiting {state.deliveries_pending}, "
+        f"retrying after a failure {state.deliveries_retrying}, unsure "
+        f"{state.deliveries_unsure}, failed {state.deliveries_failed}"
     )
+    if state.delivery_problems:
+        problems = Table("delivery", "to", "state", "attempts", "next attempt", "error")
+        for d in state.delivery_problems:
+            problems.add_row(
+                str(d.id),
+                d.recipient,
+                d.status,
+                str(d.attempts),
+                f"{d.next_attempt:%Y-%m-%d %H:%M} UTC" if d.next_attempt else "-",
+                d.error or "",
+            )
+        console.print(problems)
     for lock in state.locks:
         console.print(f"lock: {lock}")
 
@@ -326,14 +340,18 @@ def alerts() -> None:
 @alerts.command("send")
 @click.pass_context
 def alerts_send(ctx: click.Context) -> None:
-    """Deliver pending alerts (email, webhook) and due digests; retry failed ones."""
-    from monitor.alerts.outbox import send_pending
+    """Deliver pending alerts (email, webhook) and due digests; retry failed ones.
+
+    Exit status 1 while deliveries are failing (see `monitor status`).
+    """
+    from monitor.alerts.outbox import send_and_check
     from monitor.db.session import session_factory
 
     settings = ready_settings(ctx)
-    report = send_pending(session_factory(settings.database_url), settings)
-    click.echo(str(report))
-    if report.failed:
+    report, trouble = send_and_check(session_factory(settings.database_url), settings)
+    click.echo(report.summary())
+    if trouble:
+        click.echo(f"FAILED: {trouble}")
         sys.exit(1)
 
 

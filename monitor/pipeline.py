@@ -62,7 +62,7 @@ def run_once(
 def _run(
     settings: Settings, sessions: sessionmaker[Session], outlets: list[str] | None, crawl: bool
 ) -> RunResult:
-    from monitor.alerts.outbox import send_pending
+    from monitor.alerts.outbox import send_and_check
     from monitor.crawl import run_crawl
     from monitor.processing import process_pending
 
@@ -87,10 +87,10 @@ def _run(
         log.exception("processing failed")
         result.failures.append(f"process: {error}")
     try:
-        sent = send_pending(sessions, settings)
-        result.reported.append(str(sent))
-        if sent.failed:
-            result.failures.append(f"{sent.failed} deliveries failed and will be retried")
+        sent, trouble = send_and_check(sessions, settings)
+        result.reported.append(sent.summary())
+        if trouble:
+            result.failures.append(trouble)
     except Exception as error:
         log.exception("delivery failed")
         result.failures.append(f"alerts: {error}")

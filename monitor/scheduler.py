@@ -87,12 +87,14 @@ def process_and_send_job() -> None:
 
 def digest_job() -> None:
     """Deliver what is due; digest deliveries fall due at the digest hour."""
-    from monitor.alerts.outbox import send_pending
+    from monitor.alerts.outbox import send_and_check
     from monitor.db.session import session_factory
 
     settings = load_settings()
-    report = send_pending(session_factory(settings.database_url), settings)
-    log.info("digest: %s", report)
+    report, trouble = send_and_check(session_factory(settings.database_url), settings)
+    log.info("digest: %s", report.summary())
+    if trouble:
+        log.error("digest: %s", trouble)
 
 
 # --- the service -----------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""`monitor status`: per outlet, the last crawl, its figures and the next scheduled run."""
+"""`monitor status`: per outlet, the last crawl, its figures and the next scheduled run;
+and the deliveries that are failing (waiting for a retry, unsure, or failed for good)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,16 @@ class OutletStatus:
 
 
 @dataclass
+class DeliveryProblem:
+    id: int
+    recipient: str
+    status: str  # "retrying" (pending after a failure), "unsure" or "failed"
+    attempts: int
+    next_attempt: dt.datetime | None
+    error: str | None
+
+
+@dataclass
 class Status:
     outlets: list[OutletStatus]
     articles: int
@@ -32,7 +43,43 @@ class Status:
     failed: int
     alerts: int
     deliveries_pending: int
+    deliveries_retrying: int
+    deliveries_unsure: int
+    deliveries_failed: int
+    delivery_problems: list[DeliveryProblem]
     locks: list[str]
+
+
+RETRYING = (db.Delivery.status == "pending") & db.Delivery.last_error.is_not(None)
+
+
+def failing_deliveries(session: Session) -> int:
+    """Deliveries that failed and wait for another attempt (or ended unsure): while any
+    is left, `monitor run` and `monitor alerts send` exit 1."""
+    return count_rows(session, db.Delivery.id, RETRYING | (db.Delivery.status == "unsure"))
+
+
+def delivery_problems(session: Session, limit: int = 10) -> list[DeliveryProblem]:
+    """The newest deliveries that are retrying, unsure or failed."""
+    from monitor.alerts.outbox import recipient_label
+
+    rows = session.scalars(
+        select(db.Delivery)
+        .where(RETRYING | db.Delivery.status.in_(["unsure", "failed"]))
+        .order_by(db.Delivery.id.desc())
+        .limit(limit)
+    )
+    return [
+        DeliveryProblem(
+            id=row.id,
+            recipient=recipient_label(row),
+            status="retrying" if row.status == "pending" else row.status,
+            attempts=row.attempts,
+            next_attempt=row.next_attempt_at if row.status != "failed" else None,
+            error=row.last_error,
+        )
+        for row in rows
+    ]
 
 
 def collect_status(session: Session, settings: Settings) -> Status:
@@ -69,6 +116,10 @@ def collect_status(session: Session, settings: Settings) -> Status:
         deliveries_pending=count_rows(
             session, db.Delivery.id, db.Delivery.status.in_(["pending", "sending"])
         ),
+        deliveries_retrying=count_rows(session, db.Delivery.id, RETRYING),
+        deliveries_unsure=count_rows(session, db.Delivery.id, db.Delivery.status == "unsure"),
+        deliveries_failed=count_rows(session, db.Delivery.id, db.Delivery.status == "failed"),
+        delivery_problems=delivery_problems(session),
         locks=[
             f"{lock.name} held by {lock.owner} since {lock.acquired_at:%Y-%m-%d %H:%M:%S} UTC"
             for lock in session.scalars(select(db.RunLock))

@@ -94,6 +94,12 @@ class SendReport:
         """Deliveries whose attempt in this pass failed or ended unsure."""
         return self.retrying + self.failed + self.unsure
 
+    def summary(self) -> str:
+        return (
+            f"delivered {self.messages} messages ({self.sent} deliveries, {self.planned} newly "
+            f"planned): {self.retrying} to retry, {self.unsure} unsure, {self.failed} failed"
+        )
+
 
 def default_notifier(settings: Settings) -> Notifier:
     """SMTP with a copy of each sent message in the outbox folder; only the ``.eml``
@@ -539,3 +545,23 @@ def send_pending(
         keep = max(dt.timedelta(days=settings.outbox_keep_days), PLAN_WINDOW)
         report.pruned_copies = prune_copies(settings.outbox_dir, now - keep)
     return report
+
+
+def send_and_check(
+    session_factory: sessionmaker[Session], settings: Settings
+) -> tuple[SendReport, str | None]:
+    """:func:`send_pending`, and a line saying that deliveries are failing when an attempt
+    of this pass failed or deliveries still wait for a retry (None when all is well):
+    `monitor run` and `monitor alerts send` exit 1 on it, so cron sees the trouble."""
+    from monitor.status import failing_deliveries
+
+    report = send_pending(session_factory, settings)
+    with session_factory() as session:
+        waiting = failing_deliveries(session)
+    if not report.failing and not waiting:
+        return report, None
+    first = f"; first error: {report.errors[0]}" if report.errors else ""
+    return report, (
+        f"deliveries failing: {report.failing} attempts failed or ended unsure in this pass, "
+        f"{waiting} deliveries wait for a retry (monitor status lists them){first}"
+    )
