@@ -48,6 +48,8 @@ class Settings:
     scrapy_log_level: str = "WARNING"
     redis_url: str = ""
     crawl_id: str = "default"
+    crawl_time_limit: float = 1200.0  # seconds an outlet's crawl may take, unless its file says
+    crawl_processes: int = 4  # outlets crawled at once, each in its own process
     outbox_keep_days: int = 90  # 0 keeps the .eml copies for ever
 
     @property
@@ -109,6 +111,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if settings.smtp_security not in {"none", "starttls", "tls"}:
         raise ValueError(
             f"{PREFIX}SMTP_SECURITY must be none, starttls or tls, not {settings.smtp_security!r}"
+        )
+    if settings.crawl_time_limit <= 0 or settings.crawl_processes < 1:
+        raise ValueError(
+            f"{PREFIX}CRAWL_TIME_LIMIT must be positive and {PREFIX}CRAWL_PROCESSES at least 1"
         )
     if settings.outbox_keep_days < 0:
         raise ValueError(

@@ -18,6 +18,7 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import delete, select, update
@@ -45,6 +46,17 @@ def _now() -> dt.datetime:
 def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def group_alive(pgid: int) -> bool:
+    """Whether any process of the process group ``pgid`` is alive."""
+    try:
+        os.killpg(pgid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
@@ -96,7 +108,26 @@ class DatabaseLock:
     def _stale(self, holder: RunLock) -> bool:
         if holder.expires_at <= _now():
             return True
-        return holder.host == self.host and holder.pid != self.pid and not process_alive(holder.pid)
+        if holder.host != self.host or holder.pid == self.pid or process_alive(holder.pid):
+            return False
+        # the holder is dead; the crawlers it started may not be yet
+        return not any(group_alive(int(pid)) for pid in (holder.children or "").split())
+
+    def add_child(self, pid: int) -> None:
+        """Record a process group this holder started (a crawler): while any process of
+        it lives, the lock is not taken over, even if this holder is killed."""
+        self._set_children(lambda pids: [*pids, str(pid)])
+
+    def remove_child(self, pid: int) -> None:
+        self._set_children(lambda pids: [p for p in pids if p != str(pid)])
+
+    def _set_children(self, change: Callable[[list[str]], list[str]]) -> None:
+        with self.sessions() as session:
+            holder = self._holder(session)
+            if holder is None or holder.owner != self.owner:
+                return
+            holder.children = " ".join(change((holder.children or "").split())) or None
+            session.commit()
 
     def try_acquire(self) -> bool:
         with self.sessions() as session:

@@ -2,7 +2,9 @@
 
 Scrapy's retry middleware retries at once; this one doubles the delay of the failing
 domain's download slot (up to ``MONITOR_BACKOFF_MAX_DELAY``) so retries are spaced out,
-and AutoThrottle brings the delay down again once pages come back.
+and AutoThrottle brings the delay down again once pages come back. Connection failures
+(a name that does not resolve, a refused connection) are not load: they are left to
+:mod:`spiders.limits`, which ends the crawl when the host is unreachable.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+
+from spiders.limits import UNREACHABLE
 
 BACKOFF_STATUSES = {429, 500, 502, 503, 504, 522, 524}
 
@@ -31,7 +35,8 @@ class BackoffMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        self._back_off(request)
+        if not isinstance(exception, UNREACHABLE):  # waiting does not make a name resolve
+            self._back_off(request)
 
     def _back_off(self, request: Request) -> None:
         engine = self.crawler.engine

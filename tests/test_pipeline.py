@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
+
+import pytest
 from click.testing import CliRunner
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.cli import main
 from monitor.config import Settings
 from monitor.locks import DatabaseLock
 from monitor.pipeline import EXIT_BUSY, run_once
+from tests.conftest import BACKEND
 
 
 def test_a_run_started_while_another_holds_the_lock_does_nothing(
@@ -34,3 +40,18 @@ def test_the_lock_is_released_after_a_run(
 ) -> None:
     run_once(settings, crawl=False)
     assert DatabaseLock(sessions, "pipeline").try_acquire()
+
+
+@pytest.mark.skipif(BACKEND != "sqlite", reason="SQLite's single writer")
+def test_a_run_that_finds_the_database_busy_longer_than_it_waits_exits_75(
+    settings: Settings, db_url: str
+) -> None:
+    writer = sqlite3.connect(make_url(db_url).database or "")
+    writer.execute("BEGIN IMMEDIATE")  # another process holds SQLite's write lock
+    try:
+        impatient = replace(settings, db_url=f"{db_url}?timeout=0.5")
+        result = run_once(impatient, crawl=False)
+    finally:
+        writer.rollback()
+        writer.close()
+    assert result.exit_code == EXIT_BUSY

@@ -385,7 +385,7 @@ class RunLock(Base):
 
     ``expires_at`` is pushed forward by the holder's heartbeat; a lock whose holder died
     (kill -9, power cut) expires and is taken over, or at once when the holder was on this
-    host and its process is gone.
+    host and its process and the children it recorded are gone.
     """
 
     __tablename__ = "run_locks"
@@ -396,6 +396,9 @@ class RunLock(Base):
     pid: Mapped[int]
     acquired_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime]
+    # process groups the holder started (its crawlers), space-separated: the lock is not
+    # taken over while one of them lives, even when the holder itself was killed
+    children: Mapped[str | None] = mapped_column(String(200))
 
 
 class User(Base):

@@ -71,7 +71,7 @@ def test_a_crawl_that_overruns_its_time_is_recorded_as_failed(settings: Settings
     [summary] = run_crawl(settings, ["kavkaz_uzel_ru"], base_url_override=NOWHERE, timeout=0.2)
     assert summary.status == "failed" and summary.pages == 0
     assert runs(settings.database_url)[0][2] == (
-        "the spider did not start; the crawler process ended with killed after 0.2 s"
+        "the spider did not start; the crawler process ended with killed at its time limit of 0.2 s"
     )
 
 
