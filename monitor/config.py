@@ -8,13 +8,38 @@ printed (see :meth:`Settings.redacted`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 PREFIX = "MONITOR_"
 SECRET_FIELDS = frozenset({"smtp_password", "secret_key"})
+URL_FIELDS = frozenset({"db_url", "redis_url"})  # may carry a password
+SECRET_PARAMETERS = re.compile(r"(?i)^(password|passwd|pwd|pass|secret|token|api_?key|key)$")
+
+
+def mask_url(url: str) -> str:
+    """``url`` fit to print: the password of its user part and secret-looking query
+    parameters (``?password=...``) replaced by ``***``."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "***"
+    shown = url
+    if "@" in parts.netloc:
+        user, _, host = parts.netloc.rpartition("@")
+        name, colon, _ = user.partition(":")
+        shown = shown.replace(parts.netloc, f"{name}{':***' if colon else ''}@{host}", 1)
+    if parts.query:
+        query = "&".join(
+            f"{key}=***" if SECRET_PARAMETERS.match(key) else f"{key}{sep}{value}"
+            for key, sep, value in (item.partition("=") for item in parts.query.split("&"))
+        )
+        shown = shown.replace("?" + parts.query, "?" + query, 1)
+    return shown
 
 
 def _default_home() -> Path:
@@ -64,12 +89,22 @@ class Settings:
     def outbox_dir(self) -> Path:
         return self.home / "outbox"
 
+    @property
+    def shown_database(self) -> str:
+        """Where the database is, fit to print (a URL's password masked)."""
+        return mask_url(self.db_url) if self.db_url else str(self.db_path)
+
     def redacted(self) -> dict[str, str]:
         """Settings as text, secrets masked: safe for logs and `monitor status`."""
         shown: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            shown[f.name] = "***" if f.name in SECRET_FIELDS and value else str(value)
+            if f.name in SECRET_FIELDS and value:
+                shown[f.name] = "***"
+            elif f.name in URL_FIELDS and value:
+                shown[f.name] = mask_url(str(value))
+            else:
+                shown[f.name] = str(value)
         return shown
 
 
