@@ -16,7 +16,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from monitor.commands.context import ready_settings, settings_of
+from monitor.commands.context import BadInput, ready_settings, settings_of
 from monitor.config import load_settings
 from monitor.logs import setup_logging
 
@@ -51,7 +51,7 @@ def init(ctx: click.Context) -> None:
 
     settings = settings_of(ctx)
     before, after = upgrade(settings.database_url)
-    where = settings.db_url or str(settings.db_path)
+    where = settings.shown_database
     if before == after:
         click.echo(f"database {where} is up to date (revision {after})")
     elif before is None:
@@ -75,23 +75,35 @@ def cases() -> None:
     is_flag=True,
     help="Leave cases that the file no longer lists active (default: mark them inactive).",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="The file replaces the whole list: allow it to leave none of the active cases.",
+)
 @click.pass_context
-def cases_import(ctx: click.Context, file: Path, keep_missing: bool) -> None:
+def cases_import(ctx: click.Context, file: Path, keep_missing: bool, replace: bool) -> None:
     """Import or update cases from a YAML or CSV FILE and report what changed.
 
-    Cases keep their timeline, matches and analyst-confirmed aliases across imports.
+    Cases keep their timeline, matches and analyst-confirmed aliases across imports. A
+    file that lists none of the active cases (empty, or the wrong file) is refused
+    unless --replace says it replaces the whole list.
     """
     from monitor.cases import CaseFileError, load_cases
     from monitor.db.session import session_scope
-    from monitor.registry import import_cases
+    from monitor.registry import ImportRefused, import_cases
 
     try:
         parsed = load_cases(file)
     except CaseFileError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     settings = ready_settings(ctx)  # only once the file is known to be good
-    with session_scope(settings.database_url) as session:
-        report = import_cases(session, parsed, deactivate_missing=not keep_missing)
+    try:
+        with session_scope(settings.database_url) as session:
+            report = import_cases(
+                session, parsed, deactivate_missing=not keep_missing, replace=replace
+            )
+    except ImportRefused as error:
+        raise BadInput(f"{file}: {error}") from None
     for line in report.lines():
         click.echo(line)
 
@@ -325,7 +337,7 @@ def analyze(cases_file: Path, fmt: str, paths: tuple[Path, ...]) -> None:
     try:
         known = load_cases(cases_file)
     except CaseFileError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     sys.exit(analyze_files(known, list(paths), sys.stdout))
 
 
@@ -374,7 +386,7 @@ def alerts_simulate(cases_file: Path, paths: tuple[Path, ...]) -> None:
     try:
         known = load_cases(cases_file)
     except CaseFileError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     for alert in simulate(known, list(paths)):
         click.echo(json.dumps(alert, ensure_ascii=False))
 
@@ -478,7 +490,7 @@ def subscribers_add(
             )
             click.echo(f"subscribed {row.email} ({row.mode}; filters {row.filters or 'none'})")
     except SubscriberError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
 
 
 @subscribers.command("update")
@@ -516,7 +528,7 @@ def subscribers_update(
             )
             click.echo(f"updated {row.email} ({row.mode}; filters {row.filters or 'none'})")
     except SubscriberError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
 
 
 @subscribers.command("remove")

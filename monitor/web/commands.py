@@ -12,7 +12,7 @@ import secrets
 
 import click
 
-from monitor.commands.context import ready_settings, settings_of
+from monitor.commands.context import BadInput, ready_settings, settings_of
 from monitor.users import ROLES, UserError
 
 PASSWORD_ENV = "MONITOR_NEW_USER_PASSWORD"
@@ -85,7 +85,7 @@ def users_add(ctx: click.Context, email: str, role: str) -> None:
             row = add_user(session, email, password, role=role)
             click.echo(f"added {row.email} ({row.role})")
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
 
 
 @users.command("list")
@@ -117,7 +117,7 @@ def users_set_password(ctx: click.Context, email: str) -> None:
         with session_scope(settings.database_url) as session:
             set_password(session, email, password)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     click.echo(f"password of {email.strip().lower()} changed")
 
 
@@ -135,5 +135,5 @@ def users_disable(ctx: click.Context, email: str, enable: bool) -> None:
         with session_scope(settings.database_url) as session:
             set_active(session, email, enable)
     except UserError as error:
-        raise click.ClickException(str(error)) from None
+        raise BadInput(str(error)) from None
     click.echo(f"{email.strip().lower()} {'enabled' if enable else 'disabled'}")

@@ -47,7 +47,7 @@ def test_users_add_prompts_for_the_password_twice(
 def test_a_short_password_or_a_second_account_is_refused(runner: CliRunner) -> None:
     env = {"MONITOR_NEW_USER_PASSWORD": "short"}
     result = runner.invoke(users, ["add", "a@example.org"], env=env)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "at least 10 characters" in result.output
     env = {"MONITOR_NEW_USER_PASSWORD": "long enough now"}
     assert runner.invoke(users, ["add", "a@example.org"], env=env).exit_code == 0
