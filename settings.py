@@ -40,10 +40,12 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
 MONITOR_BACKOFF_MAX_DELAY = 120.0
 
-# Reachability sees every download failure first (retries and back-off come after it).
+# Reachability sees every download failure first (retries and back-off come after it);
+# the loop check sees a redirect before the redirect middleware (600) follows it.
 DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.BackoffMiddleware": 560,
     "spiders.limits.ReachabilityMiddleware": 570,
+    "spiders.middlewares.RedirectLoopMiddleware": 650,
 }
 ITEM_PIPELINES = {"pipelines.store.StorePipeline": 300}
 EXTENSIONS = {"spiders.limits.CrawlDeadline": 500}

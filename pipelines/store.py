@@ -201,7 +201,8 @@ class StorePipeline:
                 f"unchanged {self.counts['unchanged']}, known skipped "
                 f"{value('monitor/known_skipped')}, not modified {value('monitor/not_modified')}, "
                 f"gone {value('monitor/not_found')}, listings not modified "
-                f"{value('monitor/listings_not_modified')}"
+                f"{value('monitor/listings_not_modified')}, redirect loops "
+                f"{value('monitor/redirect_loops')}"
             )
 
 
