@@ -75,6 +75,7 @@ class Settings:
     crawl_id: str = "default"
     crawl_time_limit: float = 1200.0  # seconds an outlet's crawl may take, unless its file says
     crawl_processes: int = 4  # outlets crawled at once, each in its own process
+    trusted_proxies: str = ""  # reverse proxies whose X-Forwarded-For names the client
     outbox_keep_days: int = 90  # 0 keeps the .eml copies for ever
 
     @property
@@ -151,6 +152,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ValueError(
             f"{PREFIX}CRAWL_TIME_LIMIT must be positive and {PREFIX}CRAWL_PROCESSES at least 1"
         )
+    from monitor.web.clients import trusted_networks
+
+    trusted_networks(settings.trusted_proxies)  # a bad entry is refused at once
     if settings.outbox_keep_days < 0:
         raise ValueError(
             f"{PREFIX}OUTBOX_KEEP_DAYS must be 0 (keep for ever) or more, "

@@ -418,3 +418,16 @@ class User(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     password_changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[dt.datetime | None]
+
+
+class SignIn(Base):
+    """One signed-in session of the review app. The browser's cookie holds a random token;
+    only its SHA-256 is kept here. Signing out deletes the row, so a copy of the cookie
+    taken before no longer works (the cookie itself stays validly signed)."""
+
+    __tablename__ = "sign_ins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]

@@ -71,7 +71,7 @@ def create_app(
     csrf = CSRFProtect(app)
     csrf.exempt(unsubscribe_pages.unsubscribe)
     init_security(app)
-    auth.init_auth(app, login_limit)
+    auth.init_auth(app, login_limit, settings)
     for module in (
         review_pages,
         case_pages,
