@@ -40,7 +40,7 @@ from sqlalchemy import func, inspect, or_, select
 
 from monitor.config import Settings
 from monitor.db import models as db
-from monitor.db.session import get_engine, session_scope, upgrade
+from monitor.db.session import count_rows, get_engine, session_scope, upgrade
 from monitor.outlets import URL_ENV_PREFIX, Outlet, load_outlets
 from monitor.store import ensure_outlet
 
@@ -194,14 +194,9 @@ def run_crawl(
             while waiting and len(running) < settings.crawl_processes:
                 slug = waiting.pop(0)
                 limit = time_limit(settings, known[slug], timeout)
-                command = [
-                    sys.executable,
-                    "-m",
-                    "monitor.crawl",
-                    slug,
-                    "--time-limit",
-                    f"{limit:g}",
-                ]
+                deadline = time.time() + limit  # when this process kills it
+                command = [sys.executable, "-m", "monitor.crawl", slug]
+                command += ["--time-limit", f"{limit:g}", "--deadline", f"{deadline:.3f}"]
                 if refetch:
                     command.append("--refetch")
                 process = subprocess.Popen(
@@ -292,7 +287,18 @@ def close_lost_runs(db_url: str, after_id: int, slugs: Sequence[str], outcome: s
         for run in runs:
             if run.status == "running":
                 run.status, run.finished_at = "failed", now
-                run.message = f"the crawler process ended ({outcome}) before the run closed"
+                # what it stored before it ended (new or changed articles: the nearest
+                # figure there is once the crawler cannot report its own)
+                run.new_articles = count_rows(
+                    session,
+                    db.Article.id,
+                    db.Article.outlet_slug == run.outlet_slug,
+                    db.Article.fetched_at >= run.started_at,
+                )
+                run.message = (
+                    f"the crawler process ended ({outcome}) before the run closed; "
+                    f"{run.new_articles} articles stored"
+                )
                 log.error("crawl of %s: %s", run.outlet_slug, run.message)
         for slug in sorted(set(slugs) - {run.outlet_slug for run in runs}):
             ensure_outlet(session, slug)
@@ -382,6 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("outlets", nargs="+")
     parser.add_argument("--refetch", action="store_true")
     parser.add_argument("--time-limit", type=float, help="seconds the crawl may take")
+    parser.add_argument("--deadline", type=float, help="Unix time the crawl is killed at")
     parser.add_argument("-s", dest="settings", action="append", default=[])
     args = parser.parse_args(argv)
     if os.environ.get(PARENT_ENV, "").isdigit():
@@ -393,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     scrapy_settings = get_project_settings()
     if args.time_limit:
         scrapy_settings.set("MONITOR_CRAWL_TIME_LIMIT", args.time_limit, priority="cmdline")
+    if args.deadline:
+        scrapy_settings.set("MONITOR_CRAWL_DEADLINE", args.deadline, priority="cmdline")
     for item in args.settings:
         name, _, value = item.partition("=")
         scrapy_settings.set(name, value, priority="cmdline")

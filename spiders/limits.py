@@ -12,7 +12,8 @@
 
 Stopping drops the requests waiting in the downloader's queues, and the middleware lets
 no later one through (a queued page of a slow site would otherwise be fetched, and
-waited for, before the spider may close); then the spider is closed. The reason's
+waited for, before the spider may close); connections still open are cut (a hanging
+page would hold the spider until its download timeout); then the spider is closed. The reason's
 details go to the stat ``monitor/close_detail``, which the store pipeline writes into
 the run's message.
 """
@@ -20,6 +21,7 @@ the run's message.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from scrapy import Request, signals
@@ -60,7 +62,21 @@ def stop_crawl(crawler: Crawler, reason: str, detail: str) -> None:
             request, waiting = queue.popleft()
             dropped = IgnoreRequest(f"crawl stopped ({reason}): {request.url}")
             waiting.errback(Failure(dropped))  # type: ignore[no-untyped-call]
+    _cut_connections()
     _schedule_coro(engine.close_spider_async(reason=reason))
+
+
+def _cut_connections() -> None:
+    """Abort the HTTP connections still open (a page that hangs would hold the spider
+    open until its download timeout): their requests fail at once and the spider closes
+    with its figures. The process crawls one outlet, so all of them are this crawl's."""
+    from twisted.internet import reactor, tcp
+
+    running: Any = reactor
+    selectables = {*running.getReaders(), *running.getWriters()}
+    for selectable in selectables:
+        if isinstance(selectable, tcp.Client):
+            selectable.abortConnection()  # type: ignore[no-untyped-call]
 
 
 def soft_deadline(limit: float) -> float:
@@ -69,9 +85,13 @@ def soft_deadline(limit: float) -> float:
 
 
 class CrawlDeadline:
-    def __init__(self, crawler: Crawler, limit: float) -> None:
+    """``MONITOR_CRAWL_DEADLINE`` (a Unix time, from the crawl runner, which kills the
+    process then) or else ``MONITOR_CRAWL_TIME_LIMIT`` seconds after the spider opens."""
+
+    def __init__(self, crawler: Crawler, limit: float, deadline: float | None) -> None:
         self.crawler = crawler
         self.limit = limit
+        self.deadline = deadline
         self.timer: CallLaterResult | None = None
 
     @classmethod
@@ -79,13 +99,16 @@ class CrawlDeadline:
         limit = crawler.settings.getfloat("MONITOR_CRAWL_TIME_LIMIT", 0)
         if limit <= 0:
             raise NotConfigured("no time limit")
-        extension = cls(crawler, limit)
+        deadline = crawler.settings.getfloat("MONITOR_CRAWL_DEADLINE", 0) or None
+        extension = cls(crawler, limit, deadline)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
     def spider_opened(self) -> None:
-        self.timer = call_later(soft_deadline(self.limit), self.expire)
+        deadline = self.deadline or time.time() + self.limit
+        stop_at = deadline - (self.limit - soft_deadline(self.limit))
+        self.timer = call_later(max(stop_at - time.time(), 0.0), self.expire)
 
     def expire(self) -> None:
         self.timer = None
