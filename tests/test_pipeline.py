@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -55,3 +56,33 @@ def test_a_run_that_finds_the_database_busy_longer_than_it_waits_exits_75(
         writer.rollback()
         writer.close()
     assert result.exit_code == EXIT_BUSY
+
+
+@pytest.mark.slow
+def test_an_outlets_alerts_go_out_while_a_slower_outlet_still_crawls(
+    settings: Settings, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor import crawl
+    from monitor.crawl import CrawlSummary
+    from monitor.demo.mailserver import LocalMailServer
+    from monitor.subscribers import add_subscriber
+    from tests.test_processing import seed
+
+    with sessions() as session:
+        add_subscriber(session, "analyst@example.org")
+        session.commit()
+    seed(sessions)  # the articles the first outlet's crawl brought
+    mail_before_the_slow_outlet_ended: list[int] = []
+
+    def two_outlets(settings: Settings, outlets: object, **hooks: Any) -> list[CrawlSummary]:
+        quick = CrawlSummary("quick", "finished", 3, 3, 0, 0, 1.0, 1)
+        hooks["on_finished"](quick)
+        mail_before_the_slow_outlet_ended.append(len(server.received))
+        return [quick, CrawlSummary("slow", "failed", 0, 0, 0, 0, 600.0, 2)]
+
+    monkeypatch.setattr(crawl, "run_crawl", two_outlets)
+    with LocalMailServer() as server:
+        mailing = replace(settings, smtp_host=server.host, smtp_port=server.port)
+        result = run_once(mailing)
+    assert mail_before_the_slow_outlet_ended[0] >= 1
+    assert result.failures == ["crawl of slow: failed"]
