@@ -22,7 +22,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db.models import RunLock
@@ -130,6 +130,16 @@ class DatabaseLock:
             session.commit()
 
     def try_acquire(self) -> bool:
+        """Take the lock if it is free (or stale); False when someone holds it, and also
+        when the database stays busy longer than it waits (SQLite's single writer):
+        either way the caller should try again later."""
+        try:
+            return self._try_acquire()
+        except OperationalError as error:
+            log.warning("lock %r: the database is busy (%s); taken as held", self.name, error)
+            return False
+
+    def _try_acquire(self) -> bool:
         with self.sessions() as session:
             now = _now()
             session.add(

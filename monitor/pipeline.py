@@ -15,7 +15,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Settings
@@ -56,12 +55,7 @@ def run_once(
     """One pass under the pipeline lock; if another run holds it, nothing is done."""
     sessions = session_factory(settings.database_url)
     lock = DatabaseLock(sessions, "pipeline")
-    try:
-        taken = lock.try_acquire()
-    except OperationalError as error:  # SQLite busy beyond its timeout: the lock is busy too
-        log.warning("the pipeline lock could not be read: %s", error)
-        taken = False
-    if not taken:
+    if not lock.try_acquire():  # held, or SQLite busy beyond its patience: exit 75 either way
         return RunResult(reported=["another run is in progress; nothing done"], busy=True)
     try:
         return _run(settings, sessions, outlets, crawl, lock)
