@@ -40,7 +40,7 @@ from monitor.timeline import current_status, record_developments
 
 VERDICTS = {"confirm": "positive", "reject": "negative", "unsure": "unsure"}
 REVIEW_STATUS = {"positive": "confirmed", "negative": "rejected", "unsure": "unsure"}
-UNSENT = ("pending", "failed")
+UNSENT = ("pending", "unsure", "failed")  # not known to have gone out: never sent now
 
 
 class ReviewError(ValueError):
