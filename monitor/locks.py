@@ -43,25 +43,24 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def process_alive(pid: int) -> bool:
+def _answers(send: Callable[[int, int], None], target: int) -> bool:
+    """Whether signal 0 (a probe that delivers nothing) finds ``target``."""
     try:
-        os.kill(pid, 0)
+        send(target, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        return True  # it exists, under another user
     return True
+
+
+def process_alive(pid: int) -> bool:
+    return _answers(os.kill, pid)
 
 
 def group_alive(pgid: int) -> bool:
     """Whether any process of the process group ``pgid`` is alive."""
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return _answers(os.killpg, pgid)
 
 
 def owner_name() -> str:
