@@ -25,6 +25,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from twisted.internet import task
 
 from monitor.db import models as db
@@ -103,7 +104,7 @@ class SharedWriter:
             self.writers.pop(self.db_url, None)
 
 
-def _store(session: Any, item: CrawledArticle) -> str:
+def _store(session: Session, item: CrawledArticle) -> str:
     return store_article(
         session,
         item.article,

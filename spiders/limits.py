@@ -34,7 +34,7 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response
 from scrapy.utils.asyncio import CallLaterResult, call_later
-from scrapy.utils.defer import _schedule_coro
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import error as tx_errors
 from twisted.python.failure import Failure
 
@@ -63,7 +63,7 @@ def stop_crawl(crawler: Crawler, reason: str, detail: str) -> None:
             dropped = IgnoreRequest(f"crawl stopped ({reason}): {request.url}")
             waiting.errback(Failure(dropped))  # type: ignore[no-untyped-call]
     _cut_connections()
-    _schedule_coro(engine.close_spider_async(reason=reason))
+    deferred_from_coro(engine.close_spider_async(reason=reason))
 
 
 def _cut_connections() -> None:

@@ -46,6 +46,7 @@ import smtplib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, or_, select, update
@@ -502,8 +503,6 @@ def recipient_label(row: db.Delivery) -> str:
     URL may carry a secret."""
     if row.channel != "webhook":
         return row.recipient
-    from urllib.parse import urlsplit
-
     return f"webhook {urlsplit(row.recipient).hostname or '?'} ({_hook_key(row.recipient)})"
 
 
