@@ -77,22 +77,22 @@ def _run(
     def use_at_once(summary: CrawlSummary) -> None:
         """An outlet's crawl ended: its articles are processed and delivered now, not
         after the slowest outlet."""
+        result.reported.append(describe(summary))
+        if summary.status != "finished":
+            result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
         if summary.new_articles:
             _process(sessions, result)
             _deliver(sessions, settings, result, early=True)
 
     if crawl:
         try:
-            for summary in run_crawl(
+            run_crawl(
                 settings,
                 outlets,
                 on_finished=use_at_once,
                 started=lock.add_child,
                 ended=lock.remove_child,
-            ):
-                result.reported.append(describe(summary))
-                if summary.status != "finished":
-                    result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
+            )
         except Exception as error:
             log.exception("crawl failed")
             result.failures.append(f"crawl: {error}")

@@ -78,7 +78,9 @@ def test_an_outlets_alerts_go_out_while_a_slower_outlet_still_crawls(
         quick = CrawlSummary("quick", "finished", 3, 3, 0, 0, 1.0, 1)
         hooks["on_finished"](quick)
         mail_before_the_slow_outlet_ended.append(len(server.received))
-        return [quick, CrawlSummary("slow", "failed", 0, 0, 0, 0, 600.0, 2)]
+        slow = CrawlSummary("slow", "failed", 0, 0, 0, 0, 600.0, 2)
+        hooks["on_finished"](slow)
+        return [quick, slow]
 
     monkeypatch.setattr(crawl, "run_crawl", two_outlets)
     with LocalMailServer() as server:

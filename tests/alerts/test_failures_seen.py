@@ -3,6 +3,8 @@ any is failing, and `monitor status` lists them, with no operator address needed
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,6 +15,7 @@ from monitor.netutil import free_port
 from monitor.pipeline import run_once
 from monitor.subscribers import add_subscriber
 from tests.alerts.conftest import raise_one
+from tests.spiders.slow_site import OUTLET_FILE, Site
 
 
 @pytest.fixture
@@ -57,3 +60,20 @@ def test_status_as_json_counts_failing_deliveries(refused: Settings) -> None:
     state = json.loads(CliRunner().invoke(main, ["status", "--json"]).output)
     assert state["deliveries_retrying"] == 1
     assert state["delivery_problems"][0]["recipient"] == "analyst@example.org"
+
+
+@pytest.mark.slow
+def test_run_once_exits_1_when_the_mail_server_refuses(
+    refused: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outlets = tmp_path / "outlets"
+    outlets.mkdir()
+    (outlets / "quick.yaml").write_text(OUTLET_FILE.format(slug="quick", extra=""))
+    with Site() as site:
+        monkeypatch.setenv("MONITOR_OUTLETS_DIR", str(outlets))
+        monkeypatch.setenv("MONITOR_OUTLET_URL_QUICK", site.url)
+        monkeypatch.setenv("MONITOR_DOWNLOAD_DELAY", "0")
+        result = CliRunner().invoke(main, ["run", "--once", "quick"])
+    assert "3 new articles, 0 errors (finished)" in result.output  # the crawl went well
+    assert result.exit_code == 1
+    assert "FAILED: deliveries failing" in result.output
