@@ -15,8 +15,8 @@ import time
 import tracemalloc
 
 from monitor.matching import Matcher
-from monitor.matching.variants import name_spellings
 from monitor.model import Article, Case, Extraction, Paragraph, PersonMention
+from monitor.names import name_spellings
 
 FIRST_M = [
     "Anar",

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from monitor.boilerplate import clean_paragraphs
+from monitor.boilerplate import split_page
 from monitor.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -75,15 +75,14 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 def parse_text_article(text: str) -> Article:
     header, rest = split_header(text)
-    lines = [line.strip() for line in rest.splitlines()]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise ArticleFileError("no title and no body after the header")
     language = header.get("lang", "").lower() or None
+    title, paragraphs = split_page(rest.splitlines(), language)
+    if not title:
+        raise ArticleFileError("no title and no body after the header")
     published = parse_header_date(header["date"]) if "date" in header else None
     return Article(
-        title=lines[0],
-        paragraphs=clean_paragraphs(lines[1:], language),
+        title=title,
+        paragraphs=paragraphs,
         url=header.get("url") or None,
         published=published,
         language=language,

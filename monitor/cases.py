@@ -50,10 +50,6 @@ def _date(value: object, where: str) -> dt.date | None:
     raise CaseFileError(f"{where}: date {text!r} is not a real date (YYYY-MM-DD)")
 
 
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())
-
-
 def _strings(value: object, where: str) -> list[str]:
     if value is None or value == "":
         return []
@@ -150,11 +146,19 @@ CaseLoader.yaml_implicit_resolvers = {
 }
 
 
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Where and what, on one line: " at line 2, column 9: expected ',' or ']'"."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"{where}: {problem}"
+
+
 def parse_yaml(text: str, source: str = "cases file") -> list[Case]:
     try:
         loaded = yaml.load(text, Loader=CaseLoader)  # a SafeLoader
     except yaml.YAMLError as error:
-        raise CaseFileError(f"{source}: not valid YAML: {_one_line(error)}") from None
+        raise CaseFileError(f"{source}: not valid YAML{_yaml_problem(error)}") from None
     if isinstance(loaded, Mapping):
         if "cases" not in loaded:
             raise CaseFileError(f"{source}: a mapping needs a 'cases:' key holding the list")

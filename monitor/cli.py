@@ -1,7 +1,8 @@
 """The `monitor` command: thin subcommands over the library.
 
 Exit codes follow what cron and systemd understand: 0 done, 1 done with errors (some
-articles, files or deliveries failed; details in the log), 2 bad usage or input.
+articles, files or deliveries failed; details in the log), 2 bad usage or input (a
+one-line error, nothing changed), 75 busy (another run holds the lock).
 """
 
 from __future__ import annotations
@@ -41,6 +42,35 @@ def main(ctx: click.Context, verbose: bool, log_json: bool) -> None:
         raise click.UsageError(str(error)) from None
     setup_logging(verbose, log_json or settings.log_json)
     ctx.obj = settings
+
+
+def _console() -> Console:
+    """Rich output that fits a terminal, and is never cut when piped or redirected."""
+    return Console() if sys.stdout.isatty() else Console(width=10_000)
+
+
+def _print_table(table: Table, none: str) -> None:
+    """The table, or a line saying there is nothing to show."""
+    if table.row_count:
+        _console().print(table)
+    else:
+        click.echo(none)
+
+
+def _cases_and_articles(cases_file: Path, paths: tuple[Path, ...]) -> list[Any]:
+    """The cases of ``cases_file``; bad input (the file, or no article file among
+    ``paths``) is a one-line error and exit status 2."""
+    from monitor.article_files import ARTICLE_SUFFIXES, expand_paths
+    from monitor.cases import CaseFileError, load_cases
+
+    try:
+        known = load_cases(cases_file)
+    except CaseFileError as error:
+        raise BadInput(str(error)) from None
+    if not expand_paths(paths):
+        where = ", ".join(str(p) for p in paths)
+        raise BadInput(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in {where}")
+    return list(known)
 
 
 @main.command()
@@ -136,9 +166,10 @@ def cases_list(ctx: click.Context, show_all: bool) -> None:
 
     from monitor.db import models as db
     from monitor.db.session import session_scope
+    from monitor.labels import label
 
     settings = ready_settings(ctx)
-    table = Table("id", "name", "status", "developments", "active")
+    table = Table("id", "name", "status", "facility", "developments", "active")
     with session_scope(settings.database_url) as session:
         query = select(db.Case).options(selectinload(db.Case.developments)).order_by(db.Case.id)
         if not show_all:
@@ -147,11 +178,12 @@ def cases_list(ctx: click.Context, show_all: bool) -> None:
             table.add_row(
                 row.id,
                 row.name,
-                row.status,
+                label("statuses", row.status),
+                row.facility or "",
                 str(len(row.developments)),
                 "yes" if row.active else "no",
             )
-    Console().print(table)
+    _print_table(table, "no cases: import a list with `monitor cases import FILE`")
 
 
 @cases.command("candidates")
@@ -173,7 +205,7 @@ def cases_candidates(ctx: click.Context, limit: int) -> None:
                 ", ".join(sorted(c.spellings)),
                 c.urls[-1],
             )
-    Console().print(table)
+    _print_table(table, "none found: every detainee named in full matched a known case")
 
 
 # --- pipeline ----------------------------------------------------------------------------
@@ -281,9 +313,13 @@ def status(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(state), default=str, indent=2))
         return
-    table = Table("outlet", "last run", "result", "pages", "new", "errors", "next run")
+    table = Table("outlet", "slug", "last run", "result", "pages", "new", "errors", "next run")
+    longest = max((len(o.name) for o in state.outlets), default=6)
+    table.columns[0].min_width = longest  # names whole: both editions of one outlet differ
+    table.columns[0].no_wrap = True
     for o in state.outlets:
         table.add_row(
+            o.name,
             o.slug,
             f"{o.last_started:%Y-%m-%d %H:%M}" if o.last_started else "never",
             o.last_status or "-",
@@ -292,13 +328,16 @@ def status(ctx: click.Context, as_json: bool) -> None:
             str(o.errors),
             f"{o.next_run:%Y-%m-%d %H:%M %Z}" if o.next_run else "not scheduled",
         )
-    console = Console()
+    console = _console()
     console.print(table)
+    last = f", last {state.last_sent:%Y-%m-%d %H:%M} UTC" if state.last_sent else ""
     console.print(
         f"articles {state.articles} ({state.pending} waiting, {state.failed} failed); "
-        f"alerts {state.alerts}; deliveries waiting {state.deliveries_pending}, "
-        f"retrying after a failure {state.deliveries_retrying}, unsure "
-        f"{state.deliveries_unsure}, failed {state.deliveries_failed}"
+        f"alerts {state.alerts} ({state.corrections} corrections)\n"
+        f"deliveries: {state.deliveries_sent} sent{last}; {state.deliveries_pending} waiting "
+        f"({state.deliveries_for_digest} for the daily digest, {state.deliveries_retrying} "
+        f"retrying after a failure); {state.deliveries_unsure} unsure; "
+        f"{state.deliveries_failed} failed"
     )
     if state.delivery_problems:
         problems = Table("delivery", "to", "state", "attempts", "next attempt", "error")
@@ -322,22 +361,20 @@ def status(ctx: click.Context, as_json: bool) -> None:
     "cases_file",
     required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Known cases (YAML per the analysis contract).",
+    help='Known cases: the YAML list of README\'s "The case list".',
 )
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def analyze(cases_file: Path, fmt: str, paths: tuple[Path, ...]) -> None:
     """Analyse article files (or folders of them) against a cases file; JSON lines out.
 
-    Offline and deterministic; the output is fixed by the analysis contract.
+    Offline and deterministic: one JSON object per file on standard output, in input
+    order. README ("Analysing article files") shows the file format and the output;
+    DESIGN ("Contract") is the stable contract behind it.
     """
-    from monitor.cases import CaseFileError, load_cases
     from monitor.commands.analyze import analyze_files
 
-    try:
-        known = load_cases(cases_file)
-    except CaseFileError as error:
-        raise BadInput(str(error)) from None
+    known = _cases_and_articles(cases_file, paths)
     sys.exit(analyze_files(known, list(paths), sys.stdout))
 
 
@@ -361,7 +398,8 @@ def alerts_send(ctx: click.Context) -> None:
 
     settings = ready_settings(ctx)
     report, trouble = send_and_check(session_factory(settings.database_url), settings)
-    click.echo(report.summary())
+    for line in report.lines():
+        click.echo(line)
     if trouble:
         click.echo(f"FAILED: {trouble}")
         sys.exit(1)
@@ -373,22 +411,24 @@ def alerts_send(ctx: click.Context) -> None:
     "cases_file",
     required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Known cases with their known events (YAML per the analysis contract).",
+    help='Known cases with their known events (README: "The case list").',
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def alerts_simulate(cases_file: Path, paths: tuple[Path, ...]) -> None:
-    """Replay articles in date order into a temporary store; print the alerts raised."""
+    """Replay articles in date order into a temporary store; print the alerts raised.
+
+    One JSON line per alert (README, "Analysing article files"); nothing is sent.
+    """
     import json
 
     from monitor.alerts.simulate import simulate
-    from monitor.cases import CaseFileError, load_cases
 
-    try:
-        known = load_cases(cases_file)
-    except CaseFileError as error:
-        raise BadInput(str(error)) from None
+    known = _cases_and_articles(cases_file, paths)
+    raised = 0
     for alert in simulate(known, list(paths)):
         click.echo(json.dumps(alert, ensure_ascii=False))
+        raised += 0 if alert.get("update") else 1
+    log.info("%d alerts would be raised", raised)
 
 
 @alerts.command("feed")
@@ -401,7 +441,7 @@ def alerts_simulate(cases_file: Path, paths: tuple[Path, ...]) -> None:
 @click.option("--limit", type=int, default=200, show_default=True, help="Newest alerts kept.")
 @click.pass_context
 def alerts_feed(ctx: click.Context, output: Path | None, limit: int) -> None:
-    """Write an Atom feed of the newest case alerts (a second channel besides email)."""
+    """Write an Atom feed of the newest case alerts and corrections (a second channel)."""
     from sqlalchemy import select
 
     from monitor.alerts.feed import build_atom
@@ -413,7 +453,7 @@ def alerts_feed(ctx: click.Context, output: Path | None, limit: int) -> None:
     with session_scope(settings.database_url) as session:
         rows = session.scalars(
             select(db.Alert)
-            .where(db.Alert.kind == "case")
+            .where(db.Alert.kind.in_(("case", "correction")))
             .order_by(db.Alert.id.desc())
             .limit(limit)
         ).all()
@@ -564,7 +604,7 @@ def subscribers_list(ctx: click.Context, show_all: bool) -> None:
                 str(row.filters or "all alerts"),
                 "yes" if row.active else "no",
             )
-    Console().print(table)
+    _print_table(table, "no subscribers: add one with `monitor subscribers add EMAIL`")
 
 
 # --- demo --------------------------------------------------------------------------------

@@ -36,8 +36,24 @@ def interactive() -> bool:
     return sys.stderr.isatty()
 
 
+# The project's own loggers; every other library logs warnings only, unless -v.
+OWN_LOGGERS = ("monitor", "spiders", "pipelines", "settings")
+# Libraries that stay at warnings even with -v: their INFO is a flood.
+NOISY = (
+    "scrapy",
+    "twisted",
+    "filelock",
+    "urllib3",
+    "trafilatura",
+    "htmldate",
+    "alembic",
+    "mail.log",
+)
+
+
 def setup_logging(verbose: bool = False, as_json: bool = False) -> None:
-    level = logging.DEBUG if verbose else logging.INFO
+    """Our INFO lines (DEBUG with ``verbose``); other libraries' warnings only (their
+    INFO too with ``verbose``: pymorphy2 loading its dictionaries, waitress...)."""
     handler: logging.Handler
     if as_json:
         handler = logging.StreamHandler(sys.stderr)
@@ -49,18 +65,11 @@ def setup_logging(verbose: bool = False, as_json: bool = False) -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
-    for noisy in (
-        "scrapy",
-        "twisted",
-        "filelock",
-        "urllib3",
-        "trafilatura",
-        "htmldate",
-        "alembic",
-        "mail.log",
-    ):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in NOISY:
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:

@@ -81,6 +81,15 @@ class Paragraph:
     background: bool = False
 
 
+HEADLINE_MAX_CHARS = 250
+
+
+def title_is_lead_paragraph(title: str) -> bool:
+    """Whether a page's first line is its lead paragraph rather than a headline: a page
+    saved from below its headline starts with the body (headlines are short)."""
+    return len(title) > HEADLINE_MAX_CHARS
+
+
 @dataclass
 class Article:
     """An article as a spider or an article file delivers it, before any analysis."""
@@ -189,6 +198,24 @@ def iso_date(date: dt.date | None, precision: str = "day") -> str | None:
     if date is None:
         return None
     return {"year": f"{date:%Y}", "month": f"{date:%Y-%m}"}.get(precision, date.isoformat())
+
+
+def last_day(date: dt.date, precision: str) -> dt.date:
+    """The last day a date of this precision may stand for ("in May": May 31)."""
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        following = date.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return date
+
+
+def long_before(date: dt.date | None, precision: str, reference: dt.date | None, days: int) -> bool:
+    """Whether a date of this precision ends more than ``days`` before ``reference``
+    (an article's date): a fact restated, not news. False when either is unknown."""
+    if date is None or reference is None:
+        return False
+    return last_day(date, precision) < reference - dt.timedelta(days=days)
 
 
 # --- cases and matching ----------------------------------------------------------------

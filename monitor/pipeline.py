@@ -124,7 +124,7 @@ def _deliver(
 
     try:
         sent, trouble = send_and_check(sessions, settings)
-        result.reported.append(sent.summary())
+        result.reported += sent.lines()
         if trouble and not early:
             result.failures.append(trouble)
     except Exception as error:

@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 import multiprocessing
 import queue as queues
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -190,11 +191,18 @@ def claim_batch(session: Session, worker: str, size: int = CLAIM_BATCH) -> list[
             .order_by(db.Article.published_at.is_(None), db.Article.published_at, db.Article.id)
             .limit(size)
         )
-        if session.get_bind().dialect.name == "postgresql":
+        skipping = session.get_bind().dialect.name == "postgresql"
+        if skipping:
             candidates = candidates.with_for_update(skip_locked=True)
         ids = list(session.scalars(candidates))
         if not ids:
             session.rollback()
+            waiting = select(db.Article.id).where(db.Article.status == "new").limit(1)
+            if skipping and session.scalar(waiting) is not None:
+                # all skipped: another worker is claiming them; look again once it commits
+                session.rollback()
+                time.sleep(0.01)
+                continue
             return []
         session.execute(
             update(db.Article)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from monitor.db import models as db
 from monitor.model import Case, Judgement, KnownEvent
 
-FIELDS = ("name", "country", "born", "gender", "occupation", "charges", "facility")
+FIELDS = ("name", "country", "born", "gender", "occupation", "charges")
 
 
 @dataclass
@@ -50,6 +50,9 @@ def _apply(row: db.Case, case: Case) -> list[str]:
         if getattr(row, name) != value:
             setattr(row, name, value)
             changed.append(name)
+    if row.imported_facility != case.facility:
+        row.imported_facility = row.facility = case.facility
+        changed.append("facility")
     if row.imported_status != case.status:
         row.imported_status = case.status
         changed.append("status")

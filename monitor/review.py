@@ -10,22 +10,25 @@
 - **reject** (``negative``): the match is rejected; the judgement carries the match's
   context (:func:`monitor.matching.context_key`) so the matcher does not pair that name
   and case again in the same situation; developments only this match supported are
-  retracted and their deliveries not yet sent are cancelled.
+  retracted: their deliveries not yet sent are cancelled, and everyone an alert about
+  them reached gets a correction.
 - **unsure**: recorded, nothing else changes.
 
 :func:`reassign_match` says "not that case, this one": a rejection for the old case and
-a confirmation for the new one. Analysts also edit aliases and add developments by hand.
+a confirmation for the new one. Analysts also edit aliases, add developments by hand and
+retract wrong ones (:func:`retract_development`, corrected like a rejection).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from monitor.alerts.raising import raise_alerts
+from monitor.alerts.raising import raise_alerts, raise_corrections
 from monitor.db import models as db
 from monitor.matching import context_key
 from monitor.model import (
@@ -36,7 +39,7 @@ from monitor.model import (
     PersonMention,
 )
 from monitor.store import article_from_row
-from monitor.timeline import current_status, record_developments
+from monitor.timeline import record_developments, refresh_case
 
 VERDICTS = {"confirm": "positive", "reject": "negative", "unsure": "unsure"}
 REVIEW_STATUS = {"positive": "confirmed", "negative": "rejected", "unsure": "unsure"}
@@ -126,11 +129,37 @@ def remove_alias(session: Session, case: db.Case, alias_id: int) -> None:
     session.flush()
 
 
+def retract_developments(
+    session: Session, developments: Sequence[db.Development], reason: str
+) -> None:
+    """Retract ``developments``: their deliveries not yet sent are cancelled, the alerts
+    that went out are corrected (one correction each, to everyone they reached), and the
+    cases' status and facility follow their timelines again."""
+    for development in developments:
+        development.status = "retracted"
+    session.flush()
+    if not developments:
+        return
+    alerts = select(db.Alert.id).where(db.Alert.development_id.in_([d.id for d in developments]))
+    # one conditional UPDATE: a delivery a sender has claimed meanwhile is left to it
+    # (once sent, its correction is planned like any other)
+    session.execute(
+        update(db.Delivery)
+        .where(db.Delivery.alert_id.in_(alerts), db.Delivery.status.in_(UNSENT))
+        .values(status="cancelled", next_attempt_at=None)
+    )
+    raise_corrections(session, developments, reason)
+    for case_id in {d.case_id for d in developments}:
+        case = session.get(db.Case, case_id)
+        if case is not None:
+            refresh_case(case)
+    session.flush()
+
+
 def retract_match(session: Session, match: db.MatchRecord) -> list[db.Development]:
     """Retract the article developments only this match supported; returns them.
 
     A development other reports also support keeps them and loses this match's source.
-    Deliveries of a retracted development's alert not yet sent are cancelled.
     """
     sources = list(
         session.scalars(
@@ -146,24 +175,27 @@ def retract_match(session: Session, match: db.MatchRecord) -> list[db.Developmen
             for source in [s for s in development.sources if s.match_id == match.id]:
                 development.sources.remove(source)
             continue
-        development.status = "retracted"
         retracted.append(development)
-    session.flush()
-    if retracted:
-        alerts = select(db.Alert.id).where(db.Alert.development_id.in_([d.id for d in retracted]))
-        for delivery in session.scalars(
-            select(db.Delivery)
-            .where(db.Delivery.alert_id.in_(alerts))
-            .where(db.Delivery.status.in_(UNSENT))
-        ):
-            delivery.status = "cancelled"
-            delivery.next_attempt_at = None
-    for case_id in {d.case_id for d in retracted}:
-        case = session.get(db.Case, case_id)
-        if case is not None:
-            case.status = current_status(case)
-    session.flush()
+    case = session.get(db.Case, match.case_id) if match.case_id else None
+    name = case.name if case else "this case"
+    reason = f"an analyst found that the article does not report on {name} (match rejected)"
+    retract_developments(session, sorted(retracted, key=lambda d: d.id), reason)
     return retracted
+
+
+def retract_development(
+    session: Session, development_id: int, reviewer: str, reason: str = ""
+) -> db.Development:
+    """An analyst withdraws one development of a timeline (a wrong report, a duplicate);
+    an alert sent about it is corrected."""
+    development = session.get(db.Development, development_id)
+    if development is None:
+        raise ReviewError(f"there is no development {development_id}")
+    if development.status != "active":
+        raise ReviewError(f"development {development_id} is already retracted")
+    why = _words(reason) or "an analyst found that it did not happen as reported"
+    retract_developments(session, [development], f"{why} ({reviewer})")
+    return development
 
 
 def _judgement(
@@ -271,7 +303,7 @@ def add_development(
             db.DevelopmentSource(article_id=article_id, sentence=_words(summary))
         )
     session.flush()
-    case.status = current_status(case)
+    refresh_case(case)
     if alerts:
         raise_alerts(session, [development])
     session.flush()

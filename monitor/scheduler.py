@@ -98,7 +98,8 @@ def digest_job() -> None:
 
     settings = load_settings()
     report, trouble = send_and_check(session_factory(settings.database_url), settings)
-    log.info("digest: %s", report.summary())
+    for line in report.lines():
+        log.info("digest: %s", line.strip())
     if trouble:
         log.error("digest: %s", trouble)
 

@@ -1,12 +1,13 @@
 """`monitor status`: per outlet, the last crawl, its figures and the next scheduled run;
-and the deliveries that are failing (waiting for a retry, unsure, or failed for good)."""
+and the articles waiting, what the outbox delivered and the deliveries that are failing
+(waiting for a retry, unsure, or failed for good)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from monitor.config import Settings
@@ -17,6 +18,7 @@ from monitor.db.session import count_rows
 @dataclass
 class OutletStatus:
     slug: str
+    name: str = ""
     last_started: dt.datetime | None = None
     last_status: str | None = None
     new_articles: int = 0
@@ -42,11 +44,15 @@ class Status:
     pending: int
     failed: int
     alerts: int
-    deliveries_pending: int
-    deliveries_retrying: int
+    deliveries_pending: int  # waiting: pending, or being sent
+    deliveries_for_digest: int
+    deliveries_retrying: int  # pending again after a failed attempt
     deliveries_unsure: int
+    deliveries_sent: int
     deliveries_failed: int
     delivery_problems: list[DeliveryProblem]
+    corrections: int
+    last_sent: dt.datetime | None
     locks: list[str]
 
 
@@ -87,12 +93,11 @@ def collect_status(session: Session, settings: Settings) -> Status:
     from monitor.scheduler import next_runs
 
     runs = next_runs(settings)
-    slugs = sorted(
-        set(load_outlets(settings.outlets_dir)) | set(session.scalars(select(db.Outlet.slug)))
-    )
+    names = {slug: outlet.name for slug, outlet in load_outlets(settings.outlets_dir).items()}
+    names.update({r.slug: r.name for r in session.execute(select(db.Outlet.slug, db.Outlet.name))})
     outlets = []
-    for slug in slugs:
-        status = OutletStatus(slug=slug, next_run=runs.get(f"crawl:{slug}"))
+    for slug in sorted(names):
+        status = OutletStatus(slug=slug, name=names[slug], next_run=runs.get(f"crawl:{slug}"))
         last = session.scalars(
             select(db.CrawlRun)
             .where(db.CrawlRun.outlet_slug == slug)
@@ -116,10 +121,19 @@ def collect_status(session: Session, settings: Settings) -> Status:
         deliveries_pending=count_rows(
             session, db.Delivery.id, db.Delivery.status.in_(["pending", "sending"])
         ),
+        deliveries_for_digest=count_rows(
+            session,
+            db.Delivery.id,
+            db.Delivery.status == "pending",
+            db.Delivery.channel == "digest",
+        ),
         deliveries_retrying=count_rows(session, db.Delivery.id, RETRYING),
         deliveries_unsure=count_rows(session, db.Delivery.id, db.Delivery.status == "unsure"),
+        deliveries_sent=count_rows(session, db.Delivery.id, db.Delivery.status == "sent"),
         deliveries_failed=count_rows(session, db.Delivery.id, db.Delivery.status == "failed"),
         delivery_problems=delivery_problems(session),
+        corrections=count_rows(session, db.Alert.id, db.Alert.kind == "correction"),
+        last_sent=session.scalar(select(func.max(db.Delivery.sent_at))),
         locks=[
             f"{lock.name} held by {lock.owner} since {lock.acquired_at:%Y-%m-%d %H:%M:%S} UTC"
             for lock in session.scalars(select(db.RunLock))

@@ -57,6 +57,17 @@ def _check(email: str, mode: str) -> None:
         raise SubscriberError(f"mode must be immediate or digest, not {mode!r}")
 
 
+def _check_cases(session: Session, filters: dict[str, Any] | None) -> None:
+    """A filter naming a case the list does not hold would let nothing through, ever."""
+    cases = list((filters or {}).get("cases") or [])
+    known = set(session.scalars(select(db.Case.id).where(db.Case.id.in_(cases))))
+    unknown = [c for c in cases if c not in known]
+    if unknown:
+        raise SubscriberError(
+            f"no such cases: {', '.join(unknown)} (`monitor cases list` shows the ids)"
+        )
+
+
 def get_subscriber(session: Session, email: str) -> db.Subscriber | None:
     return session.scalars(
         select(db.Subscriber).where(db.Subscriber.email == email.strip().lower())
@@ -75,6 +86,7 @@ def add_subscriber(
     _check(email, mode)
     if get_subscriber(session, email) is not None:
         raise SubscriberError(f"{email} is already subscribed")
+    _check_cases(session, filters)
     row = db.Subscriber(
         email=email,
         name=name,
@@ -106,6 +118,7 @@ def update_subscriber(
     if name is not None:
         row.name = name
     if filters is not None:
+        _check_cases(session, filters)
         row.filters = filters
     if active is not None:
         row.active = active

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts.config import AlertConfig, load_alert_config
 from monitor.alerts.raising import raise_alerts
 from monitor.db import models as db
+from monitor.model import long_before, title_is_lead_paragraph
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,7 @@ def derive_status(
     """
     config = config or load_alert_config()
     status = default
-    ordered = sorted(
-        (d for d in developments if d.status == "active"),
-        key=lambda d: (d.date is not None, d.date or dt.date.min, d.id or 0),
-    )
-    for development in ordered:
+    for development in _in_date_order(developments):
         if status == "deceased":
             break
         status = config.status_after.get(development.type, status)
@@ -73,9 +70,40 @@ def current_status(case: db.Case, config: AlertConfig | None = None) -> str:
     return derive_status(added, config, case.imported_status)
 
 
+def _in_date_order(developments: Iterable[db.Development]) -> list[db.Development]:
+    return sorted(
+        (d for d in developments if d.status == "active"),
+        key=lambda d: (d.date is not None, d.date or dt.date.min, d.id or 0),
+    )
+
+
+def current_facility(case: db.Case, config: AlertConfig | None = None) -> str | None:
+    """Where the case is held: the list's facility, moved on by the developments added
+    since (``facility_after``: a transfer to the place its sentence names, none after a
+    release), in date order."""
+    config = config or load_alert_config()
+    facility = case.imported_facility
+    for development in _in_date_order(d for d in case.developments if d.origin != "imported"):
+        rule = config.facility_after.get(development.type)
+        if rule == "none":
+            facility = None
+        elif rule == "named" and development.facility:
+            facility = development.facility
+    return facility
+
+
+def refresh_case(case: db.Case, config: AlertConfig | None = None) -> None:
+    """Status and facility again from the timeline, after it changed."""
+    config = config or load_alert_config()
+    case.status = current_status(case, config)
+    case.facility = current_facility(case, config)
+
+
 def lead_ranges(row: db.Article, paragraphs: int) -> list[tuple[int, int]]:
     """Character ranges of the headline and the first news paragraphs with events."""
     ranges = [(0, len(row.title))]
+    if title_is_lead_paragraph(row.title):
+        return ranges
     starts = {e.start for e in row.event_mentions}
     offset = len(row.title) + 1
     for paragraph in row.paragraphs:
@@ -164,12 +192,7 @@ def article_reports(session: Session, row: db.Article, config: AlertConfig) -> l
     reports = []
     for event, match in pairs:
         date = event.date or published
-        latest = last_day(event.date, event.date_precision) if event.date else date
-        stale = (
-            published is not None
-            and latest is not None
-            and latest < published - dt.timedelta(days=config.window_days)
-        )
+        stale = long_before(event.date, event.date_precision, published, config.window_days)
         news = (
             not event.background
             and not stale
@@ -177,16 +200,6 @@ def article_reports(session: Session, row: db.Article, config: AlertConfig) -> l
         )
         reports.append(Report(event, match, date, news))
     return reports
-
-
-def last_day(date: dt.date, precision: str) -> dt.date:
-    """The last day a date of this precision may stand for ("in May": May 31)."""
-    if precision == "year":
-        return dt.date(date.year, 12, 31)
-    if precision == "month":
-        following = date.replace(day=28) + dt.timedelta(days=4)
-        return following - dt.timedelta(days=following.day)
-    return date
 
 
 def _similar(a: str, b: str) -> float:
@@ -217,6 +230,43 @@ def find_development(
             for s in development.sources
         ):
             return development
+    return None
+
+
+def telling_first(reports: Sequence[Report], title_length: int) -> list[Report]:
+    """The reports with, per case and type, the one that tells most first: news before
+    context, a body sentence (with the date, place and term) before the headline, then
+    in text order. The first report of a case and type is the one a new development is
+    made of."""
+    groups: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        groups.setdefault((str(report.match.case_id), report.event.type), []).append(report)
+    return [
+        report
+        for group in groups.values()
+        for report in sorted(
+            group, key=lambda r: (not r.news, r.event.start < title_length, r.event.start)
+        )
+    ]
+
+
+def named_facility(row: db.Article, event: db.EventMention) -> str | None:
+    """The place of detention the event's sentence names last (a transfer's destination:
+    "from the pretrial detention centre to Prison No. 13"); else the one the headline
+    names last. A facility counts wherever its words recur, not only where extraction
+    first found it."""
+    facilities = [m for m in row.mentions if m.kind == "facility"]
+    for start, end in ((event.start, event.end), (0, len(row.title))):
+        text = row.text[start:end].lower()
+        named = [
+            (at, m.value)
+            for m in facilities
+            for at in [text.rfind(m.text.lower())]
+            + [int(s[0]) - start for s in m.spans or [] if start <= int(s[0]) < end]
+            if at >= 0
+        ]
+        if named:
+            return max(named)[1]
     return None
 
 
@@ -252,7 +302,7 @@ def record_developments(
     config = config or load_alert_config()
     created: list[db.Development] = []
     touched: dict[str, db.Case] = {}
-    for report in article_reports(session, row, config):
+    for report in telling_first(article_reports(session, row, config), len(row.title)):
         case = session.get(db.Case, report.match.case_id)
         if case is None:
             continue
@@ -269,6 +319,8 @@ def record_developments(
             case_id=case.id,
             type=report.event.type,
             date=report.date,
+            date_precision=report.event.date_precision if report.event.date else "day",
+            facility=named_facility(row, report.event),
             origin="article",
             status="active",
             summary=report.event.sentence,
@@ -278,7 +330,7 @@ def record_developments(
         created.append(development)
     session.flush()
     for case in touched.values():
-        case.status = current_status(case, config)
+        refresh_case(case, config)
     if alerts and created:
         raise_alerts(session, created, config)
     return created

@@ -77,3 +77,59 @@ def test_unreadable_files_give_errors_and_the_rest_still_come(tmp_path: Path) ->
     assert "not UTF-8" in str(results[tmp_path / "a.txt"])
     assert isinstance(results[tmp_path / "b.txt"], ArticleFileError)
     assert not isinstance(results[tmp_path / "c.txt"], ArticleFileError)
+
+
+SAVED_PAGE = """SOURCE_URL: https://www.kavkaz-uzel.eu/articles/400002
+LANG: ru
+
+×
+
+Кавказский узел
+
+Скачайте приложение — читайте без VPN!
+Скачать Скачать
+11:20, 6 марта 2025
+
+Блогера из Гянджи отправили под арест
+НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН ИНОСТРАННЫМ АГЕНТОМ
+Суд в Гяндже сегодня отправил под арест на четыре месяца блогера Тахира Рустамова.
+"""
+
+
+def test_a_page_saved_whole_has_its_headline_after_the_masthead_and_banner() -> None:
+    article = parse_text_article(SAVED_PAGE)
+    assert article.title == "Блогера из Гянджи отправили под арест"
+    assert [p.text[:20] for p in article.paragraphs] == ["Суд в Гяндже сегодня"]
+
+
+def test_a_stored_copys_date_stamp_is_no_part_of_the_headline() -> None:
+    article = parse_text_article(" date 2025-03-06 Блогера из Гянджи отправили под арест\nТекст.")
+    assert article.title == "Блогера из Гянджи отправили под арест"
+
+
+def test_another_storys_teaser_above_a_membership_appeal_is_not_the_article() -> None:
+    page = (
+        "Explainer | How the mountain road was rebuilt\n"
+        "Engineers spent two summers on the pass.\n"
+        "Small outlets like ours need you. Small news outlets like ours could be the first "
+        "to close. Help us stay independent.\n"
+        "Become a memberA court in Lankaran remanded scholar Rauf Talibov for four months.\n"
+    )
+    article = parse_text_article(page)
+    assert article.title == "A court in Lankaran remanded scholar Rauf Talibov for four months."
+    assert article.paragraphs == []
+
+
+def test_photo_captions_and_reading_meta_are_not_headlines() -> None:
+    page = (
+        "Rauf Talibov\nRauf Talibov\n"
+        "Rauf Talibov outside the court. (Facebook/RaufTalibov)\n"
+        "• 3 дня назад\n• 2 мин. чтения\n"
+        "Scholar remanded in Lankaran\n"
+        "A court in Lankaran remanded scholar Rauf Talibov for four months.\n"
+    )
+    article = parse_text_article(page)
+    assert article.title == "Scholar remanded in Lankaran"
+    assert [p.text for p in article.paragraphs] == [
+        "A court in Lankaran remanded scholar Rauf Talibov for four months."
+    ]

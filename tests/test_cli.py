@@ -160,6 +160,7 @@ def test_analyze_is_deterministic(runner: CliRunner) -> None:
 
 
 def test_subscribers_are_added_filtered_listed_and_removed(runner: CliRunner) -> None:
+    runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
     added = runner.invoke(
         main,
         [
@@ -209,3 +210,101 @@ def test_init_never_prints_the_database_password(
     result = runner.invoke(main, ["init"])
     assert result.exit_code == 0, result.output
     assert "s3cret-word" not in result.output and ":***@" in result.output
+
+
+def test_alerts_send_says_what_it_did_in_words(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["alerts", "send"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "nothing was due: no alert waits for delivery\n"
+
+
+def test_the_summary_of_a_send_counts_messages_and_problems() -> None:
+    from monitor.alerts.outbox import SendReport
+
+    report = SendReport(planned=3, messages=2, sent=3, retrying=1, errors=["a@b: refused"])
+    assert report.lines() == [
+        "sent 2 messages (3 deliveries); 3 new deliveries planned",
+        "1 deliveries failed for now and will be retried",
+        "  error: a@b: refused",
+    ]
+
+
+def test_cases_candidates_says_none_were_found(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["cases", "candidates"])
+    assert result.exit_code == 0, result.output
+    assert "none found" in result.output
+
+
+def test_an_empty_case_or_subscriber_list_says_so(runner: CliRunner) -> None:
+    assert "no cases" in runner.invoke(main, ["cases", "list"]).output
+    assert "no subscribers" in runner.invoke(main, ["subscribers", "list"]).output
+
+
+def test_analyze_on_a_folder_without_articles_is_bad_input(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(main, ["analyze", "--cases", str(FILES / "cases.yaml"), str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"no article files (.txt, .html, .htm) in {tmp_path}" in result.output
+    assert result.stdout == ""
+
+
+def test_simulate_on_a_folder_without_articles_is_bad_input(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    args = ["alerts", "simulate", "--cases", str(FILES / "cases.yaml"), str(tmp_path)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "no article files" in result.output
+
+
+def test_a_subscription_to_an_unknown_case_is_refused(runner: CliRunner) -> None:
+    runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
+    result = runner.invoke(main, ["subscribers", "add", "a@example.org", "--case", "no-such"])
+    assert result.exit_code == 2
+    assert "no such cases: no-such" in result.output
+    assert "no subscribers" in runner.invoke(main, ["subscribers", "list"]).output
+
+
+def test_malformed_yaml_is_bad_input_told_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  name: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(main, ["cases", "import", str(bad)])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"Error: {bad}: not valid YAML at line 3, column 1:")
+
+
+def test_other_libraries_log_warnings_only_unless_verbose() -> None:
+    import logging
+
+    from monitor.logs import setup_logging
+
+    library = logging.getLogger("pymorphy2.opencorpora_dict.wrapper")
+    ours = logging.getLogger("monitor.processing")
+    setup_logging(verbose=False)
+    assert not library.isEnabledFor(logging.INFO)
+    assert ours.isEnabledFor(logging.INFO) and not ours.isEnabledFor(logging.DEBUG)
+    setup_logging(verbose=True)
+    assert library.isEnabledFor(logging.INFO)
+    assert ours.isEnabledFor(logging.DEBUG)
+    setup_logging(verbose=False)
+
+
+def test_status_names_outlets_whole_and_counts_deliveries(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["status"])
+    assert result.exit_code == 0, result.output
+    assert "Caucasian Knot" in result.output and "Кавказский узел" in result.output
+    assert "kavkaz_uzel_en" in result.output and "kavkaz_uzel_ru" in result.output
+    assert "…" not in result.output
+    assert (
+        "deliveries: 0 sent; 0 waiting (0 for the daily digest, 0 retrying after a failure); "
+        "0 unsure; 0 failed"
+    ) in result.output
+
+
+def test_help_points_to_documents_the_repository_holds(runner: CliRunner) -> None:
+    for args in (["analyze", "--help"], ["alerts", "simulate", "--help"]):
+        text = runner.invoke(main, args).output
+        assert "analysis contract" not in text.replace("\n", " ").replace("  ", " ")
+        assert "README" in text

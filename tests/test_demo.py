@@ -1,5 +1,5 @@
 """`make demo`: the whole pipeline offline, alerts derived from the crawled pages, and
-nothing sent twice on a second run."""
+nothing sent twice on a second run; the emails it sends are what a monitor can act on."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from email import policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,45 @@ def test_the_demo_raises_alerts_from_crawled_pages_and_never_twice(tmp_path: Pat
     assert figure(second, "alerts") == (alerts, 0)
     assert "0 sent through SMTP this run" in second
     assert sorted((home / "outbox").glob("*.eml")) == emails
+
+
+@pytest.fixture(scope="module")
+def demo_emails(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The demo's emails, run once: subject to plain-text body."""
+    home = tmp_path_factory.mktemp("demo") / "var"
+    run_demo(home)
+    mails: dict[str, str] = {}
+    for path in sorted((home / "outbox").glob("*.eml")):
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        body = message.get_body(("plain",))
+        assert body is not None
+        mails[str(message["Subject"])] = str(body.get_content())
+    yield mails
+
+
+def test_the_demo_emails_give_the_developments_own_date(demo_emails: dict[str, str]) -> None:
+    body = demo_emails["Mohyaddin Orujov: went on hunger strike"]
+    assert "When: 2 February 2026 (reported 3 February 2026)" in body
+    assert "2 февраля объявил голодовку" in body  # the body sentence with the date, not the title
+    for text in demo_emails.values():
+        assert re.search(r"When: \d{1,2} [A-Z][a-z]+ 20\d\d", text), text
+
+
+def test_the_demo_emails_read_codes_as_words(demo_emails: dict[str, str]) -> None:
+    everything = "\n".join(demo_emails.values())
+    assert "Development: ill-treatment in custody (sent at once)" in everything
+    assert "Charges: drug trafficking" in everything
+    assert "charge in case: drug trafficking" in everything
+    assert re.findall(r"\b[a-z]+_[a-z_]+\b", everything) == []
+    assert "occupation near the name: Abzas" not in everything
+
+
+def test_the_demo_sends_one_email_per_article_and_case(demo_emails: dict[str, str]) -> None:
+    sources = [  # the URL of the article each email tells
+        next(line for line in text.splitlines() if line.startswith("http"))
+        for text in demo_emails.values()
+    ]
+    assert len(sources) == len(set(sources))
+    both = demo_emails["Ulvi Hasanli: went on hunger strike, ill-treatment in custody"]
+    assert "* Went on hunger strike" in both and "* Ill-treatment in custody" in both

@@ -72,3 +72,21 @@ def test_matching_sees_analyst_aliases_but_export_does_not(session: Session) -> 
     exported = {c.id: c for c in export_cases(session)}
     assert "Orudzhev" in loaded["orujov-mohyaddin"].aliases
     assert "Orudzhev" not in exported["orujov-mohyaddin"].aliases
+
+
+def test_reimporting_keeps_the_facility_the_timeline_reached_until_the_list_changes_it(
+    session: Session,
+) -> None:
+    listed = FIRST.replace("status: imprisoned", "status: imprisoned\n  facility: Prison No. 13")
+    import_cases(session, parse_yaml(listed))
+    row = session.get(db.Case, "orujov-mohyaddin")
+    assert row is not None
+    row.facility = "Gobustan Prison"  # where a reported transfer took him
+
+    again = import_cases(session, parse_yaml(listed))
+    assert "orujov-mohyaddin" in again.unchanged
+    assert row.facility == "Gobustan Prison"
+
+    moved = import_cases(session, parse_yaml(listed.replace("Prison No. 13", "Prison No. 2")))
+    assert moved.updated == {"orujov-mohyaddin": ["facility"]}
+    assert (row.facility, row.imported_facility) == ("Prison No. 2", "Prison No. 2")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts.config import load_alert_config
 from monitor.db import models as db
 from monitor.timeline import derive_status, record_developments
-from tests.alerts.builders import add_article, add_case, add_event
+from tests.alerts.builders import add_article, add_case, add_event, add_facility
 
 JAN_10 = dt.date(2026, 1, 10)
 
@@ -296,7 +296,7 @@ def test_a_release_lead_recaps_the_arrest_as_context(session: Session) -> None:
 
 
 def test_a_month_or_year_stands_for_its_last_day_when_telling_old_from_new() -> None:
-    from monitor.timeline import last_day
+    from monitor.model import last_day
 
     assert last_day(dt.date(2026, 2, 1), "month") == dt.date(2026, 2, 28)
     assert last_day(dt.date(2025, 12, 1), "month") == dt.date(2025, 12, 31)
@@ -317,3 +317,68 @@ def test_what_the_headline_reports_is_news_even_when_the_lead_reports_a_later_st
     created = record_developments(session, article)
 
     assert sorted(d.type for d in created) == ["pretrial_detention", "trial"]
+
+
+def report_on_safarli(
+    session: Session, event_type: str, body: str, *, title: str = "Blogger news", **event: object
+) -> tuple[db.Case, db.Article]:
+    """The case of Ramil Safarli and an article whose body reports ``event_type``."""
+    case = session.get(db.Case, "safarli-ramil") or add_case(
+        session, "safarli-ramil", "Ramil Safarli"
+    )
+    article = add_article(session, title, [body], published=JAN_10)
+    add_event(session, article, "safarli-ramil", event_type, body, name="Ramil Safarli", **event)  # type: ignore[arg-type]
+    return case, article
+
+
+def test_the_body_sentence_with_its_own_date_makes_the_development_not_the_headline(
+    session: Session,
+) -> None:
+    title = "Ramil Safarli on hunger strike"
+    body = "Ramil Safarli refused food on 8 January in Prison No. 13, his lawyer said."
+    _, article = report_on_safarli(
+        session, "hunger_strike", body, title=title, date=dt.date(2026, 1, 8)
+    )
+    add_event(session, article, "safarli-ramil", "hunger_strike", title, name="Ramil Safarli")
+
+    (development,) = record_developments(session, article)
+
+    assert development.date == dt.date(2026, 1, 8)
+    assert development.summary == body
+    assert [s.sentence for s in development.sources] == [body]
+    (alert,) = alerts(session)
+    assert alert.sentence == body
+
+
+def test_a_date_said_without_a_day_keeps_its_precision(session: Session) -> None:
+    body = "Ramil Safarli was moved to another prison in January."
+    _, article = report_on_safarli(session, "transfer", body, date=dt.date(2026, 1, 1))
+    article.event_mentions[0].date_precision = "month"
+
+    (development,) = record_developments(session, article)
+
+    assert (development.date, development.date_precision) == (dt.date(2026, 1, 1), "month")
+
+
+def test_a_transfer_moves_the_case_to_the_last_place_its_sentence_names(session: Session) -> None:
+    body = "Ramil Safarli was moved from the Baku detention centre to Prison No. 13 on Friday."
+    case, article = report_on_safarli(session, "transfer", body)
+    case.facility = case.imported_facility = "Baku Pretrial Detention Center No. 1"
+    add_facility(session, article, "Baku detention centre", "Baku Pretrial Detention Center No. 1")
+    add_facility(session, article, "Prison No. 13", "Prison No. 13")
+
+    (development,) = record_developments(session, article)
+
+    assert development.facility == "Prison No. 13"
+    assert case.facility == "Prison No. 13"
+    assert case.imported_facility == "Baku Pretrial Detention Center No. 1"
+
+
+def test_a_release_leaves_the_case_held_nowhere(session: Session) -> None:
+    body = "Ramil Safarli was released from prison under a pardon on Friday."
+    case, article = report_on_safarli(session, "release", body)
+    case.facility = case.imported_facility = "Prison No. 13"
+
+    record_developments(session, article)
+
+    assert (case.status, case.facility) == ("released", None)

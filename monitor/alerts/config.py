@@ -38,6 +38,7 @@ class AlertConfig:
     severity: Mapping[str, str] = field(default_factory=dict)
     default_severity: str = "digest"
     status_after: Mapping[str, str] = field(default_factory=dict)
+    facility_after: Mapping[str, str] = field(default_factory=dict)
     phrases: Mapping[str, str] = field(default_factory=dict)
     refinements: Mapping[str, tuple[Refinement, ...]] = field(default_factory=dict)
     courts: tuple[Refinement, ...] = ()
@@ -73,6 +74,14 @@ def _refinements(entries: Any) -> tuple[Refinement, ...]:
     )
 
 
+def _facility_rules(entries: Any) -> dict[str, str]:
+    rules = {str(k): str(v) for k, v in (entries or {}).items()}
+    for event_type, rule in rules.items():
+        if rule not in ("named", "none"):
+            raise ValueError(f"alerts: facility_after of {event_type} must be named or none")
+    return rules
+
+
 def from_mapping(data: Mapping[str, Any]) -> AlertConfig:
     timeline = data.get("timeline") or {}
     delivery = data.get("delivery") or {}
@@ -94,6 +103,7 @@ def from_mapping(data: Mapping[str, Any]) -> AlertConfig:
         severity=severity,
         default_severity=default,
         status_after={str(k): str(v) for k, v in (data.get("status_after") or {}).items()},
+        facility_after=_facility_rules(data.get("facility_after")),
         phrases={str(k): str(v) for k, v in (data.get("phrases") or {}).items()},
         refinements={str(k): _refinements(v) for k, v in (data.get("refinements") or {}).items()},
         courts=_refinements(data.get("courts")),

@@ -1,8 +1,9 @@
 """An Atom feed of alerts (the CLI writes it to ``var/alerts.atom``).
 
 Entry ids are tag URIs built from the alert key, so a feed reader never shows the same
-alert twice however often the feed is rewritten. Text goes through ElementTree, which
-escapes it: article text is untrusted.
+alert twice however often the feed is rewritten; a correction is an entry of its own
+(category ``correction``) whose summary says what was withdrawn and why. Text goes
+through ElementTree, which escapes it: article text is untrusted.
 """
 
 from __future__ import annotations
@@ -44,8 +45,14 @@ def build_atom(
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"tag:case-monitor,2026:alert:{alert.key}"
         ET.SubElement(entry, f"{{{ATOM}}}title").text = alert.subject
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(alert.created_at)
+        details = alert.details or {}
+        if alert.kind == "correction":
+            ET.SubElement(entry, f"{{{ATOM}}}category", term="correction", label="correction")
+            summary = ET.SubElement(entry, f"{{{ATOM}}}summary", type="text")
+            summary.text = f"Withdrawn: {details.get('reason') or 'retracted by an analyst'}."
+            continue
         ET.SubElement(entry, f"{{{ATOM}}}category", term=alert.type, label=alert.severity)
-        match_id = (alert.details or {}).get("match_id")
+        match_id = details.get("match_id")
         if match_id:
             ET.SubElement(entry, f"{{{ATOM}}}link", href=f"{base}/review/match/{match_id}")
         summary = ET.SubElement(entry, f"{{{ATOM}}}summary", type="text")

@@ -5,23 +5,26 @@ number of processes on any number of machines at once:
 
 1. **Plan.** Every case alert gets one delivery per active subscriber whose filters let
    it through (alerts raised before the subscriber joined are not sent to them), one per
-   configured webhook, and operator alerts one to ``Settings.operator_email``. The
+   configured webhook, and operator alerts one to ``Settings.operator_email``. A
+   correction (an alerted development was retracted) gets one delivery per delivery of
+   the alert it corrects that went out, to the same recipient or webhook, at once. The
    idempotency key (``<alert key>:sub<id>``, ``:hook<hash>``, ``:operator``) is unique and
    rows are inserted with ``ON CONFLICT DO NOTHING``, so planning twice, or in two
    processes at once, plans each delivery once. Immediate alerts to immediate subscribers
-   go out at once; everything else waits for the day's digest (``Settings.digest_hour``
-   in ``Settings.timezone``), one email per subscriber.
+   go out at once, one email per article (every development of it the subscriber
+   follows); everything else waits for the day's digest (``Settings.digest_hour`` in
+   ``Settings.timezone``), one email per subscriber.
 2. **Resolve** deliveries left "sending" by a sender that died: at once when it ran on
    this host and its process is gone, else when its lease has run out.
-3. **Claim and send** each due delivery (a digest: the subscriber's due deliveries
-   together). The claim is one conditional UPDATE (``pending``/``unsure`` and due →
-   ``sending``, signed with this sender's name and a lease), so of two senders only one
-   gets a row; every later step changes only rows that still carry this sender's claim.
-   Build the message, whose Message-ID derives from the key; when the notifier reaches
-   the point after which the server may accept it (SMTP DATA), record the Message-ID
-   and commit; once the server has accepted, mark it "sent" and commit at once. A
-   definite failure puts it back to "pending" with exponential backoff (an SMTP outage
-   delays alerts and loses none) until ``max_attempts``.
+3. **Claim and send** each due message (its deliveries: an article's developments for one
+   recipient, or a digest). The claim is one conditional UPDATE (``pending``/``unsure``
+   and due → ``sending``, signed with this sender's name and a lease), so of two senders
+   only one gets a row; every later step changes only rows that still carry this
+   sender's claim. Build the message, whose Message-ID derives from the key; when the
+   notifier reaches the point after which the server may accept it (SMTP DATA), record
+   the Message-ID and commit; once the server has accepted, mark it "sent" and commit at
+   once. A definite failure puts it back to "pending" with exponential backoff (an SMTP
+   outage delays alerts and loses none) until ``max_attempts``.
 4. **Prune** the ``.eml`` copies in the outbox folder older than
    ``Settings.outbox_keep_days`` (never those of the plan window, which answer for sends
    a killed run left unsure).
@@ -53,7 +56,7 @@ from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.config import AlertConfig, load_alert_config
-from monitor.alerts.email import alert_message, digest_message
+from monitor.alerts.email import alert_message
 from monitor.alerts.notifiers import (
     ArchivingNotifier,
     FileNotifier,
@@ -95,11 +98,33 @@ class SendReport:
         """Deliveries whose attempt in this pass failed or ended unsure."""
         return self.retrying + self.failed + self.unsure
 
-    def summary(self) -> str:
-        return (
-            f"delivered {self.messages} messages ({self.sent} deliveries, {self.planned} newly "
-            f"planned): {self.retrying} to retry, {self.unsure} unsure, {self.failed} failed"
-        )
+    def lines(self) -> list[str]:
+        """What a run did, for people: one line, then a line per problem."""
+        if not (self.planned or self.messages or self.retrying or self.failed or self.unsure):
+            head = "nothing was due: no alert waits for delivery"
+        else:
+            head = (
+                f"sent {self.messages} message{'s' * (self.messages != 1)} "
+                f"({self.sent} deliveries); {self.planned} new deliveries planned"
+            )
+        out = [head]
+        if self.retrying:
+            out.append(f"{self.retrying} deliveries failed for now and will be retried")
+        if self.failed:
+            out.append(f"{self.failed} deliveries failed for good (the operator is told)")
+        if self.unsure:
+            out.append(f"{self.unsure} deliveries may or may not have arrived (see the log)")
+        if self.resent_after_interruption or self.confirmed_after_interruption:
+            out.append(
+                f"after an interrupted run: {self.resent_after_interruption} sent again, "
+                f"{self.confirmed_after_interruption} found delivered"
+            )
+        if self.pruned_copies:
+            out.append(f"{self.pruned_copies} old .eml copies deleted from the outbox folder")
+        out += [f"  error: {e}" for e in self.errors[:10]]
+        if len(self.errors) > 10:
+            out.append(f"  ... and {len(self.errors) - 10} more errors")
+        return out
 
 
 def default_notifier(settings: Settings) -> Notifier:
@@ -158,11 +183,32 @@ def plan_deliveries(
         select(db.Alert)
         .outerjoin(db.Development, db.Alert.development_id == db.Development.id)
         .where(db.Alert.created_at >= cutoff)
-        # an analyst rejected the match a retracted development came from
-        .where(or_(db.Development.status.is_(None), db.Development.status != "retracted"))
+        # an analyst retracted the development: only its correction goes out
+        .where(
+            or_(
+                db.Alert.kind == "correction",
+                db.Development.status.is_(None),
+                db.Development.status != "retracted",
+            )
+        )
     )
+    active = {s.id for s in subscribers}
     for alert in session.scalars(recent.order_by(db.Alert.id)):
         created = alert.created_at or now
+        if alert.kind == "correction":
+            for sent in _sent_deliveries(session, str(alert.details.get("corrects"))):
+                if sent.subscriber_id is not None and sent.subscriber_id not in active:
+                    continue  # unsubscribed since
+                webhook = sent.channel == "webhook"
+                plan(
+                    alert,
+                    f"{alert.key}:{sent.idempotency_key.rpartition(':')[2]}",
+                    subscriber_id=sent.subscriber_id,
+                    channel="webhook" if webhook else "email",
+                    recipient=sent.recipient,
+                    next_attempt_at=now,
+                )
+            continue
         if alert.kind == "operator":
             if settings.operator_email:
                 plan(
@@ -196,6 +242,19 @@ def plan_deliveries(
                 next_attempt_at=now,
             )
     return insert_missing(session, db.Delivery, rows)
+
+
+def _sent_deliveries(session: Session, alert_key: str) -> list[db.Delivery]:
+    """The deliveries of the alert with ``alert_key`` that went out."""
+    return list(
+        session.scalars(
+            select(db.Delivery)
+            .join(db.Alert, db.Alert.id == db.Delivery.alert_id)
+            .where(db.Alert.key == alert_key)
+            .where(db.Delivery.status == "sent")
+            .order_by(db.Delivery.id)
+        )
+    )
 
 
 def operator_alert(session: Session, key: str, subject: str, text: str) -> None:
@@ -280,25 +339,38 @@ def resolve_interrupted(
             report.resent_after_interruption += 1
 
 
+def _message_key(delivery: db.Delivery, alert: db.Alert) -> tuple[object, ...] | None:
+    """Which message a due delivery goes into: a digest per recipient; an email per
+    recipient and article (and kind: alerts and their corrections go apart); None for a
+    message of its own (webhooks, operator alerts). Deliveries whose message may have gone
+    out (unsure) stay with that message's Message-ID, so it is sent again as the same one."""
+    if delivery.channel == "digest":
+        return ("digest", delivery.recipient, delivery.message_id)
+    article = (alert.details or {}).get("article_id")
+    if delivery.channel == "email" and alert.kind != "operator" and article is not None:
+        return ("email", delivery.recipient, alert.kind, article, delivery.message_id)
+    return None
+
+
 def due_groups(session: Session, now: dt.datetime) -> list[list[int]]:
-    """Ids of due deliveries, one list per message: digests grouped by recipient (an
-    unsure digest keeps its own group, so that it is sent again with its Message-ID)."""
-    due = session.scalars(
-        select(db.Delivery)
+    """Ids of due deliveries, one list per message (see :func:`_message_key`)."""
+    due = session.execute(
+        select(db.Delivery, db.Alert)
+        .join(db.Alert, db.Alert.id == db.Delivery.alert_id)
         .where(db.Delivery.status.in_(CLAIMABLE), _due(now))
         .order_by(db.Delivery.id)
     )
     groups: list[list[int]] = []
-    digests: dict[tuple[str, str | None], list[int]] = {}
-    for delivery in due:
-        if delivery.channel == "digest":
-            key = (delivery.recipient, delivery.message_id)
-            if key not in digests:
-                digests[key] = []
-                groups.append(digests[key])
-            digests[key].append(delivery.id)
-        else:
+    shared: dict[tuple[object, ...], list[int]] = {}
+    for delivery, alert in due:
+        key = _message_key(delivery, alert)
+        if key is None:
             groups.append([delivery.id])
+            continue
+        if key not in shared:
+            shared[key] = []
+            groups.append(shared[key])
+        shared[key].append(delivery.id)
     return groups
 
 
@@ -335,35 +407,22 @@ class _Sender:
             session.get(db.Subscriber, first.subscriber_id) if first.subscriber_id else None
         )
         token = subscriber.token if subscriber else None
-        if first.channel == "digest":
-            alerts = [a for a in (session.get(db.Alert, r.alert_id) for r in rows) if a]
-            key = (
-                "digest:"
-                + hashlib.sha256("|".join(r.idempotency_key for r in rows).encode()).hexdigest()
-            )
-            day = self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
-            message = digest_message(
-                session,
-                alerts,
-                self.settings,
-                recipient=first.recipient,
-                key=key,
-                day=day,
-                token=token,
-                now=self.now,
-            )
-        else:
-            alert = session.get(db.Alert, first.alert_id)
-            assert alert is not None
-            message = alert_message(
-                session,
-                alert,
-                self.settings,
-                recipient=first.recipient,
-                key=first.idempotency_key,
-                token=token,
-                now=self.now,
-            )
+        alerts = [a for a in (session.get(db.Alert, r.alert_id) for r in rows) if a]
+        joined = hashlib.sha256("|".join(r.idempotency_key for r in rows).encode()).hexdigest()
+        digest = first.channel == "digest"
+        day = self.now.astimezone(ZoneInfo(self.settings.timezone)).date()
+        message = alert_message(
+            session,
+            alerts,
+            self.settings,
+            recipient=first.recipient,
+            key=f"digest:{joined}"
+            if digest
+            else (first.idempotency_key if len(rows) == 1 else f"mail:{joined}"),
+            token=token,
+            now=self.now,
+            digest=day if digest else None,
+        )
         recorded = {row.message_id for row in rows}
         if len(recorded) == 1 and (earlier := recorded.pop()):
             message.replace_header("Message-ID", earlier)  # unsure before: the same message
@@ -457,6 +516,9 @@ class _Sender:
         self.report.errors.append(f"{recipient_label(rows[0])}: {text}")
         log.warning("delivery to %s failed: %s", recipient_label(rows[0]), text)
         webhook = rows[0].channel == "webhook"
+        # one retry time for the whole message, so that its deliveries are sent together again
+        tried = max(row.attempts for row in rows)
+        retry_at = self.now + dt.timedelta(seconds=self.config.backoff(tried))
         for row in rows:
             maybe_accepted = bool(handed) and not webhook and not isinstance(error, DEFINITE)
             # an earlier attempt that was handed over and never confirmed stays unsure
@@ -469,7 +531,6 @@ class _Sender:
                 self.report.failed += 1
                 self._tell_operator(session, row, "unsure" if unsure else "failed", text)
                 continue
-            retry_at = self.now + dt.timedelta(seconds=self.config.backoff(row.attempts))
             note = _unsure_note(handed, text, retry_at) if maybe_accepted else text
             _settle(
                 session,

@@ -2,6 +2,8 @@
 
 The body carries the delivery's idempotency key, also sent as the ``Idempotency-Key``
 header: webhooks are delivered at least once, and receivers drop repeats by that key.
+A correction (``"kind": "correction"``) names the alert it withdraws in ``corrects``
+and says why in ``reason``.
 """
 
 from __future__ import annotations
@@ -24,11 +26,15 @@ def alert_payload(alert: db.Alert, key: str) -> dict[str, Any]:
         "type": alert.type,
         "severity": alert.severity,
         "date": details.get("date"),
+        "date_precision": details.get("date_precision", "day"),
+        "published": details.get("published"),
         "subject": alert.subject,
         "sentence": alert.sentence,
         "confidence": alert.confidence,
         "explanation": details.get("explanation", []),
+        "co_reported": details.get("co_reported", []),
         "created_at": alert.created_at.isoformat() if alert.created_at else None,
+        **{k: details[k] for k in ("corrects", "reason") if k in details},
     }
 
 

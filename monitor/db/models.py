@@ -219,7 +219,9 @@ class Case(Base):
     gender: Mapped[str | None] = mapped_column(String(1))
     occupation: Mapped[str | None] = mapped_column(Text)
     charges: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # where the timeline says the person is now; the list's own value is kept beside it
     facility: Mapped[str | None] = mapped_column(Text)
+    imported_facility: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="unknown")
     imported_status: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -256,6 +258,10 @@ class Development(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     type: Mapped[str] = mapped_column(String(32))
     date: Mapped[dt.date | None] = mapped_column(Date)
+    # "month" or "year" when the text gave no day: ``date`` is then the period's first day
+    date_precision: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
+    # the place of detention its report names (a transfer's destination)
+    facility: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(16))  # imported, article, analyst
     summary: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="active")  # active, retracted

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from monitor.matching.data import context_rules
-from monitor.matching.names import surname_gender
-from monitor.matching.normalize import tokens
 from monitor.model import Article, Extraction, PersonMention, Role
+from monitor.names import gender
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,9 @@ def mention_gender(person: PersonMention) -> str | None:
     unsure. Not by the normalized name: "Леман Гасымову" may be a woman's accusative or
     a man's dative, and the normalizer's guess must not count as evidence."""
     for text in [person.name, *person.forms]:
-        words = tokens(text)
-        if len(words) < 1:
-            continue
-        gender = surname_gender(words[-1])
-        if gender is not None:
-            return gender
+        told = gender(text)
+        if told is not None:
+            return told
     return None
 
 

@@ -7,18 +7,6 @@ from typing import Any
 from monitor.datafiles import load_data
 
 
-def az_rules() -> dict[str, Any]:
-    """Azerbaijani spelling rules (``translit_az.yaml``)."""
-    rules: dict[str, Any] = load_data("translit_az.yaml")
-    return rules
-
-
-def ru_rules() -> dict[str, Any]:
-    """Russian spelling and declension rules (``names_ru.yaml``)."""
-    rules: dict[str, Any] = load_data("names_ru.yaml")
-    return rules
-
-
 def context_rules() -> dict[str, Any]:
     """Words that tie a case's description to an article (``matching_context.yaml``)."""
     rules: dict[str, Any] = load_data("matching_context.yaml")

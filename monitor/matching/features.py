@@ -8,19 +8,26 @@ has nothing to say. :mod:`monitor.matching.scoring` weighs them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from monitor.matching.context import PersonContext
 from monitor.matching.data import context_rules
-from monitor.matching.names import CaseName, Reading, Word, is_patronymic, surname_gender
+from monitor.matching.names import CaseName, patronymic_word
 from monitor.model import Case
+from monitor.names import Reading, Word, gender, stem_key
 
 Feature = tuple[float, str]
 SIMILAR = 0.85  # least key similarity for "similar spelling"
 NEAR = 0.75  # least key similarity for "near spelling": another name, or a misspelling
 NEAR_SCORE = 0.5
+OV_SCORE = 0.88  # Zeynal for Zeynalov: outlets add or drop the Russian ending
+TYPO_SCORE = 0.72  # one letter off or doubled in a word of five letters or more
+TYPO_MIN_LETTERS = 5
+# Kinds of word agreement that a misspelling can give as well as another name.
+LOOSE_KINDS = frozenset({"one letter off", "near spelling"})
 
 
 @dataclass(frozen=True)
@@ -53,10 +60,14 @@ def compare_word(word: Word, target: Word, source: str, position: int = 0) -> Wo
             return WordMatch(1.0, kind, word.written, position)
         if reading.key == goal.key:
             score, kind = (0.94, "case form") if reading.case_form else (0.96, "transliteration")
+        elif stem_key(reading.key) == stem_key(goal.key):
+            score, kind = OV_SCORE, "-ov variant"
         else:
             similarity = Levenshtein.normalized_similarity(reading.key, goal.key)
             if similarity >= SIMILAR:
                 score, kind = round(0.9 * similarity, 2), "similar spelling"
+            elif _one_letter_off(reading.unified, goal.unified):
+                score, kind = TYPO_SCORE, "one letter off"
             elif similarity >= NEAR:
                 score, kind = NEAR_SCORE, "near spelling"
             else:
@@ -64,6 +75,14 @@ def compare_word(word: Word, target: Word, source: str, position: int = 0) -> Wo
         if score > best.score:
             best = WordMatch(score, kind, word.written, position)
     return best
+
+
+def _one_letter_off(printed: str, listed: str) -> bool:
+    """Ramin for Ramil, Babayyev for Babayev: one letter changed, added or left out."""
+    return (
+        min(len(printed), len(listed)) >= TYPO_MIN_LETTERS
+        and Levenshtein.distance(printed, listed) == 1
+    )
 
 
 def surname_match(c: Comparison) -> WordMatch:
@@ -117,13 +136,13 @@ def first_name_agreement(c: Comparison) -> Feature:
 
 
 def _patronymic_word(c: Comparison, position: int, word: Word) -> bool:
-    return len(c.words) >= 3 and position == len(c.words) - 1 and is_patronymic(word)
+    return len(c.words) >= 3 and position == len(c.words) - 1 and patronymic_word(word)
 
 
 def patronymic_agreement(c: Comparison) -> Feature:
     """The father's name (Vagifoglu, Вагиф оглы): tells namesakes apart."""
     listed = c.name.patronymic
-    seen = c.words[-1] if len(c.words) >= 3 and is_patronymic(c.words[-1]) else None
+    seen = c.words[-1] if len(c.words) >= 3 and patronymic_word(c.words[-1]) else None
     if listed is None or seen is None:
         return 0.0, ""
     found = compare_word(seen, listed, c.name.source)
@@ -157,7 +176,7 @@ def custody_context(c: Comparison) -> Feature:
 
 
 def gender_agreement(c: Comparison) -> Feature:
-    listed = c.case.gender or surname_gender(c.name.surname.written)
+    listed = c.case.gender or gender(c.name.surname.written, nominative=True)
     seen = c.context.gender
     if listed is None or seen is None:
         return 0.0, ""
@@ -201,9 +220,11 @@ def occupation_agreement(c: Comparison) -> Feature:
     if not c.case.occupation:
         return 0.0, ""
     occupation = c.case.occupation.lower()
-    for term, words in context_rules()["occupation_terms"].items():
-        if term.lower() in occupation and any(w in c.context.window for w in words):
-            return 1.0, f"occupation near the name: {term}"
+    rules = context_rules()
+    for kind in ("occupation", "organisation"):
+        for term, words in rules[f"{kind}_terms"].items():
+            if term.lower() in occupation and any(w in c.context.window for w in words):
+                return 1.0, f"{kind} near the name: {term}"
     return 0.0, ""
 
 
@@ -214,6 +235,32 @@ def date_agreement(c: Comparison) -> Feature:
         return 0.0, ""
     kind, date = common[0]
     return 1.0, f"known {kind} date: {date.isoformat()}"
+
+
+def _first_name_kind(c: Comparison) -> str:
+    detail = first_name_agreement(c)[1]
+    return next((kind for kind in LOOSE_KINDS if f"first name {kind} match" in detail), "")
+
+
+EVIDENCE: tuple[Callable[[Comparison], Feature], ...] = (
+    charge_agreement,
+    facility_agreement,
+    occupation_agreement,
+    date_agreement,
+    patronymic_agreement,
+)
+
+
+def spelling_alone(c: Comparison) -> Feature:
+    """A name one letter off (Ramin for Ramil) fits the case, but so would another
+    person's: without a fact of the case in the article (charge, facility, occupation,
+    date, father's name) it goes to review, never straight to a match."""
+    loose = [kind for kind in (surname_match(c).kind, _first_name_kind(c)) if kind in LOOSE_KINDS]
+    if not loose:
+        return 0.0, ""
+    if any(feature(c)[0] > 0 for feature in EVIDENCE):
+        return 0.0, ""
+    return -1.0, f"only the spelling ({loose[0]}) ties this name to the case"
 
 
 def analyst_rejection(c: Comparison) -> Feature:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from monitor.matching.names import Word, name_words
 from monitor.model import Judgement
+from monitor.names import Word, name_words
 
 ANYWHERE = "*"
 

@@ -2,11 +2,14 @@
 
 Every listed spelling of every case is filed under the phonetic keys of its first name
 and surname together, under the consonant skeletons of both (for spellings the key
-rules do not foresee), under the first name's initial with the surname, under both keys
+rules do not foresee), under the first name with the surname's key less its -ov ending
+(Zeynal, Zeynalov), under the first name's initial with the surname, under both keys
 with one symbol of either left out (Ramin/Ramil, Tairov/Tahirov: one edit apart meets
-in the middle; looked up only when nothing closer is found), and under the surname alone
-(for bare surnames). A mention looks up its word pairs: a handful of dictionary
-look-ups whatever the number of cases, never a scan.
+in the middle; looked up only when nothing closer is found), under the surname with
+one symbol left out (for a name misspelt in both words: the first names of what it
+finds are compared, one edit at most), and under the surname alone (for bare surnames).
+A mention looks up its word pairs: a handful of dictionary look-ups whatever the number
+of cases, never a scan.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from monitor.matching.names import CaseName, Word
-from monitor.matching.normalize import consonant_key
+from rapidfuzz.distance import Levenshtein
+
+from monitor.matching.names import CaseName
+from monitor.names import Word, consonant_key, stem_key
 
 Key = tuple[str, str]
 
@@ -35,6 +40,8 @@ class CaseIndex:
         self._by_pair: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_pair_skeleton: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_near: dict[Key, list[CaseName]] = defaultdict(list)
+        self._by_stem: dict[Key, list[CaseName]] = defaultdict(list)
+        self._by_surname_near: dict[str, list[CaseName]] = defaultdict(list)
         self._by_initial: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_surname: dict[str, list[CaseName]] = defaultdict(list)
         self._surname_only: dict[str, list[CaseName]] = defaultdict(list)
@@ -51,8 +58,11 @@ class CaseIndex:
         self._by_pair[(first, surname)].append(name)
         self._by_pair_skeleton[(consonant_key(first), consonant_key(surname))].append(name)
         self._by_initial[(first[:1], surname)].append(name)
+        self._by_stem[(first, stem_key(surname))].append(name)
         for key in near_keys(first, surname):
             self._by_near[key].append(name)
+        for shorter in deletions(surname):
+            self._by_surname_near[shorter].append(name)
 
     def candidates(self, words: list[Word]) -> list[CaseName]:
         """Case names the mention may be, in a stable order (by case, then spelling)."""
@@ -77,6 +87,7 @@ class CaseIndex:
                             take(self._by_initial.get((fr.key[:1], sr.key), ()))
                             continue
                         take(self._by_pair.get((fr.key, sr.key), ()))
+                        take(self._by_stem.get((fr.key, stem_key(sr.key)), ()))
                         skeleton = (consonant_key(fr.key), consonant_key(sr.key))
                         take(self._by_pair_skeleton.get(skeleton, ()))
         if not found and len(named) >= 2:
@@ -88,7 +99,27 @@ class CaseIndex:
                         for fr in first.readings:
                             for key in {(fr.key, sr.key)} | near_keys(fr.key, sr.key):
                                 take(self._by_near.get(key, ()))
+        if not found and len(named) >= 2:
+            take(self._both_near(named))
         return [found[k] for k in sorted(found)]
+
+    def _both_near(self, named: list[Word]) -> list[CaseName]:
+        """Case names one edit from the mention in the surname and in the first name."""
+        found = []
+        for surname in named:
+            firsts = [r.key for w in named if w is not surname for r in w.readings]
+            for sr in surname.readings:
+                names = list(self._by_surname_near.get(sr.key, ()))
+                for key in deletions(sr.key):
+                    names += self._by_surname_near.get(key, ())
+                    names += self._by_surname.get(key, ())
+                found += [
+                    n
+                    for n in names
+                    if n.first is not None
+                    and any(Levenshtein.distance(f, n.first.main.key) <= 1 for f in firsts)
+                ]
+        return found
 
     def cases_sharing(self, key: str) -> int:
         """How many cases have a surname with this key."""

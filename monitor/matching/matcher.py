@@ -8,10 +8,10 @@ from monitor.matching.context import PersonContext, person_context
 from monitor.matching.features import Comparison
 from monitor.matching.feedback import Rejections, confirmed_spellings
 from monitor.matching.index import CaseIndex
-from monitor.matching.names import CaseName, Word, case_name, name_words
-from monitor.matching.scoring import AMBIGUITY_MARGIN, REVIEW, decide, score
-from monitor.matching.variants import name_spellings
+from monitor.matching.names import CaseName, case_name
+from monitor.matching.scoring import AMBIGUITY_MARGIN, MATCH, REVIEW, Score, decide, score
 from monitor.model import Article, Case, Extraction, Judgement, Match, NamePattern, PersonMention
+from monitor.names import Word, name_spellings, name_words
 
 # A bare surname that more cases share than this is not even scored: it cannot match.
 MAX_BARE_SURNAME_CASES = 8
@@ -71,7 +71,7 @@ class Matcher:
         if person.case_hint in self._position:
             hinted = self._names[self._position[person.case_hint]]
             candidates += [n for n in hinted if n not in candidates]
-        best: dict[int, tuple[float, list[str]]] = {}
+        best: dict[int, Score] = {}
         for name in candidates:
             case = self.cases[name.case_index]
             comparison = Comparison(
@@ -83,21 +83,30 @@ class Matcher:
                 rejected=self._rejections.rejected(case.id, words, context.key),
             )
             result = score(comparison)
-            if name.case_index not in best or result.confidence > best[name.case_index][0]:
-                best[name.case_index] = (result.confidence, result.explanation)
+            if name.case_index not in best or result.total > best[name.case_index].total:
+                best[name.case_index] = result
         if not best:
             return Match(None, 0.0, "none", ["no known case has this name"])
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.cases[kv[0]].id))
-        top_index, (confidence, explanation) = ranked[0]
-        decision = decide(confidence)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1].total, self.cases[kv[0]].id))
+        top_index, top = ranked[0]
+        decision = decide(top.confidence)
         if decision == "none":
-            return Match(None, confidence, "none", explanation)
-        explanation = list(explanation)
-        if len(ranked) > 1 and ranked[1][1][0] >= max(REVIEW, confidence - AMBIGUITY_MARGIN):
-            runner_up = self.cases[ranked[1][0]]
-            explanation.append(f"also close: {runner_up.id} ({ranked[1][1][0]:.2f})")
-            decision = "review"
-        return Match(self.cases[top_index].id, confidence, decision, explanation)
+            return Match(None, top.confidence, "none", top.explanation)
+        explanation = list(top.explanation)
+        if len(ranked) > 1 and ranked[1][1].confidence >= REVIEW:
+            other, second = self.cases[ranked[1][0]], ranked[1][1]
+            if second.total >= top.total - AMBIGUITY_MARGIN:
+                explanation.append(
+                    f"also close: {other.id} ({second.confidence:.2f}); the article's facts do "
+                    f"not tell {self.cases[top_index].id} and {other.id} apart"
+                )
+                decision = "review"
+            elif second.confidence >= MATCH:
+                explanation.append(
+                    f"namesake {other.id} ({second.confidence:.2f}) set aside: the article's "
+                    "facts fit this case better"
+                )
+        return Match(self.cases[top_index].id, top.confidence, decision, explanation)
 
     def _sharing(self, words: list[Word]) -> int:
         named = [w for w in words if not w.initial]
@@ -107,8 +116,9 @@ class Matcher:
 
 
 def _person_words(person: PersonMention) -> list[Word]:
-    """The words of the person's fullest name form (normalized first on a tie)."""
-    options = [person.normalized, person.name, *person.forms]
+    """The words of the person's fullest name form (as printed first on a tie: its
+    readings hold every nominative the normalizer chose among, "Муса" and "Мус")."""
+    options = [person.name, person.normalized, *person.forms]
     best: list[Word] = []
     for text in options:
         words = name_words(text) if text else []

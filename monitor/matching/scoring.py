@@ -3,8 +3,9 @@
 The weighted list is declared once, below. Confidence is the weighted sum clamped to
 [0, 1]. Full first name and surname in any spelling reach the match threshold; a bare
 surname (weight 0.55) needs agreeing context (charges, facility, occupation, dates) to
-pass it, and a surname several cases share cannot; a conflicting first name, the role of
-a relative, lawyer or official, or an analyst's rejection pull far below it. A full name
+pass it, and a surname several cases share cannot; a name one letter off (Ramin for
+Ramil) reaches it only with a fact of the case beside it; a conflicting first name, the
+role of a relative, lawyer or official, or an analyst's rejection pull far below it. A full name
 in an article that reports nothing custodial (a namesake in a sports report) falls to
 review.
 """
@@ -33,16 +34,18 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("facility", 0.08, f.facility_agreement),
     ("occupation", 0.06, f.occupation_agreement),
     ("dates", 0.06, f.date_agreement),
+    ("spelling_alone", 0.15, f.spelling_alone),
     ("analyst", 1.00, f.analyst_rejection),
 ]
 # These only ever take away: agreeing on them adds nothing to an agreeing full name.
-_NEGATIVE_ONLY = frozenset({"role", "gender", "custody"})
+_NEGATIVE_ONLY = frozenset({"role", "gender", "custody", "spelling_alone"})
 
 
 @dataclass(frozen=True)
 class Score:
     confidence: float
     explanation: list[str]
+    total: float = 0.0  # the weighted sum before clamping: ranks namesakes that both pass 1
 
 
 def score(comparison: f.Comparison) -> Score:
@@ -55,7 +58,7 @@ def score(comparison: f.Comparison) -> Score:
         total += weight * value
         if detail:
             explanation.append(detail)
-    return Score(round(min(1.0, max(0.0, total)), 3), explanation)
+    return Score(round(min(1.0, max(0.0, total)), 3), explanation, round(total, 3))
 
 
 def decide(confidence: float) -> Decision:

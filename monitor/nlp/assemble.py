@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -26,7 +26,9 @@ from monitor.model import (
     FacilityMention,
     PersonMention,
     Role,
+    title_is_lead_paragraph,
 )
+from monitor.names import gender
 from monitor.nlp.charges import OTHER
 from monitor.nlp.charges import SPAN_KEY as CHARGE_KEY
 from monitor.nlp.dates import DateHit, find_dates, nearest_date
@@ -34,13 +36,15 @@ from monitor.nlp.events import BACKGROUND_KEY, NEGATED, STATUS
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
 from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
-from monitor.nlp.reference import Gender, Resolver, Sentence, gender_of
+from monitor.nlp.reference import Gender, Resolver, Sentence
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
+_FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
+_DEFENDANT_WORD_REACH = 8  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
 _DATE_CARRY_SENTENCES = 3
 
 
@@ -78,11 +82,35 @@ class _Context:
                 self.sent_texts[i],
                 self.paragraph_of[i],
                 list(dict.fromkeys(p for p, _ in self.eligible(i))),
+                left_out=_left_out().search(self.sent_texts[i]) is not None,
             )
             for i, s in enumerate(self.sents)
         ]
         genders = [_gender(g, p.normalized) for g, p in zip(groups, self.people, strict=True)]
-        self.resolver = Resolver(sentences, genders, lang)
+        self.resolver = Resolver(sentences, genders, lang, self._codefendants())
+
+    def _codefendants(self) -> list[int]:
+        """The people a sentence names together (the defendants of a group case, the
+        prisoners a pardon freed), in order of mention; not those a sentence lists as
+        left out ("the decree left out A and B", "в список не попали А и Б")."""
+        members: list[int] = []
+        for index, text in enumerate(self.sent_texts):
+            named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
+            if _left_out().search(text):
+                continue  # "the decree left out A and B"
+            if len(named) > 1:
+                members.extend(named)
+            else:
+                members.extend(p for p, t in self.eligible(index) if self._called_defendant(t))
+        return sorted(dict.fromkeys(members), key=lambda p: self.groups[p].spans[0].start)
+
+    def _called_defendant(self, token: int) -> bool:
+        """Whether a defendant word stands in the few words before a name ("the accused
+        Farid Mehralizade", "подсудимая ... Вагифгызы")."""
+        words = _defendant_words()
+        sentence = self.sents[self.sent_of[token]]
+        before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
+        return any(t.lower_.startswith(words) for t in before)
 
     @staticmethod
     def _taken(groups: list[PersonGroup]) -> set[int]:
@@ -98,8 +126,18 @@ class _Context:
             ]
             full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
+            if cue == "relative" and group.case_hint is not None:
+                cue = None  # "Leyla Yunus and her husband Arif Yunus": both on the list
+            if cue == "official" and all(self._former(s) for s in group.spans if len(s) > 1):
+                cue = None  # "former state minister Ruben Vardanyan": in the dock now
             roles.append(cue or ("detainee" if "detainee" in found else None))
         return roles
+
+    def _former(self, span: Span) -> bool:
+        """Whether the words just before a name make its title a past one ("former
+        state minister X", "бывший министр X", "ex-minister X")."""
+        before = self.doc[max(0, span.start - 6) : span.start].text
+        return _FORMER.search(before) is not None
 
     def _background(self, article: Article) -> list[bool]:
         ranges = article.background_ranges()
@@ -117,9 +155,12 @@ class _Context:
         return flags
 
     def _lead_paragraphs(self) -> set[int]:
-        """The title line and the first real paragraph of the body."""
+        """The title line and the first real paragraph of the body (the title alone when
+        it is itself the first paragraph)."""
         lines = self.text.split("\n")
         lead = {0}
+        if title_is_lead_paragraph(lines[0]):
+            return lead
         for number, line in enumerate(lines[1:], start=1):
             if len(line.strip()) >= _LEAD_MIN_CHARS:
                 lead.add(number)
@@ -144,7 +185,25 @@ class _Context:
                 owner = self._contrasted(sent, span)
             if owner is not None:
                 return owner
-        return self.resolver.persons_for(sent, trigger)
+        found = self.resolver.persons_for(sent, trigger)
+        speakers = self._commentators(sent)
+        return [p for p in found if p not in speakers] if speakers else found
+
+    def _commentators(self, sent: int) -> set[int]:
+        """People of a sentence who only comment on what it reports: the subject of a
+        speech or opinion verb, or the source after "according to", in a sentence with no
+        pronoun or first-person word that could make the development theirs."""
+        rules = _commentary()
+        sentence = self.sents[sent]
+        words = {t.lower_ for t in sentence}
+        if words & rules.self_words:
+            return set()
+        found: set[int] = set()
+        for person, token in self.eligible(sent):
+            span = next(s for s in self.groups[person].spans if s.start == token)
+            if _commentates(span, sentence, rules):
+                found.add(person)
+        return found
 
     def _contrasted(self, sent: int, span: Span) -> list[int] | None:
         """The people of the trigger's part of a sentence that sets two parts against
@@ -217,9 +276,57 @@ class _Context:
         return None, "day"
 
 
+@dataclass(frozen=True)
+class _CommentaryRules:
+    verbs: frozenset[str]
+    according_to: re.Pattern[str]
+    self_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _commentary() -> _CommentaryRules:
+    data = load_data("nlp_reference.yaml")
+    entry = data["commentary"]
+    verbs = {w for lang in (*entry["verbs"].values(), *data["speech_verbs"].values()) for w in lang}
+    patterns = [p for lang in entry["according_to"].values() for p in lang]
+    return _CommentaryRules(
+        verbs=frozenset(verbs),
+        according_to=re.compile(rf"(?:{'|'.join(patterns)})(?:\s+[\w-]+){{0,3}}\s*$", re.I),
+        self_words=frozenset(w for lang in entry["self_words"].values() for w in lang),
+    )
+
+
+_APPOSITION_TOKENS = 12
+
+
+def _commentates(span: Span, sentence: Span, rules: _CommentaryRules) -> bool:
+    """ "X said", "X, head of a rights group, said", "said X", "according to X"."""
+    doc = span.doc
+    before = doc[sentence.start : span.start]
+    if rules.according_to.search(before.text):
+        return True
+    previous = [t for t in before if not (t.is_punct or t.is_quote or t.is_space)]
+    if previous and previous[-1].lower_ in rules.verbs and not previous[-1].is_sent_start:
+        return True  # "..., said X" (a sentence-initial verb is no attribution)
+    i = span.end
+    if i < sentence.end and doc[i].text == ",":
+        close = next(
+            (
+                j
+                for j in range(i + 1, min(sentence.end, i + _APPOSITION_TOKENS))
+                if doc[j].text == ","
+            ),
+            None,
+        )
+        if close is None:
+            return False
+        i = close + 1
+    return i < sentence.end and doc[i].lower_ in rules.verbs
+
+
 def _gender(group: PersonGroup, normalized: str) -> Gender | None:
     """From the surname's ending, else from the morphology tagger's reading (Russian)."""
-    found = gender_of(normalized)
+    found = gender(normalized, nominative=True)
     if found is not None:
         return found
     votes = [getattr(t._, "natasha_gender", None) for s in group.spans for t in s]
@@ -264,8 +371,41 @@ def _rehome_bare_surnames(
             roles.append(None)
 
 
+@lru_cache(maxsize=1)
+def _defendant_words() -> tuple[str, ...]:
+    data = load_data("nlp_reference.yaml")["defendant_words"]
+    return tuple(w for lang in data.values() for w in lang)
+
+
+@lru_cache(maxsize=1)
+def _left_out() -> re.Pattern[str]:
+    words = [w for lang in load_data("nlp_reference.yaml")["left_out"].values() for w in lang]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _court_arrest() -> re.Pattern[str]:
+    words = [w for lang in load_data("events.yaml")["court_arrest"].values() for w in lang]
+    return re.compile(rf"^(?:{'|'.join(words)})", re.IGNORECASE)
+
+
+def _remands_only(events: list[EventMention], court_arrests: set[int]) -> list[EventMention]:
+    """Drop the headline's "arrests" that name the court's custody order of a person
+    whose remand the article reports for the same day ("Five defendants arrested" over
+    "four months of arrest as a preventive measure")."""
+    remanded = {
+        (e.person, e.date) for e in events if e.type == "pretrial_detention" and not e.background
+    }
+    return [
+        e
+        for i, e in enumerate(events)
+        if not (i in court_arrests and not e.background and (e.person, e.date) in remanded)
+    ]
+
+
 def _events(ctx: _Context) -> list[EventMention]:
     events: list[EventMention] = []
+    court_arrests: set[int] = set()
     seen: set[tuple[int | None, str, int]] = set()
     for span in ctx.doc.spans.get(EVENT_KEY, []):
         if span.id_ == NEGATED:
@@ -279,6 +419,12 @@ def _events(ctx: _Context) -> list[EventMention]:
             if key in seen:
                 continue
             seen.add(key)
+            if (
+                span.label_ == "arrest"
+                and ctx.paragraph_of[index] == 0
+                and _court_arrest().match(span.text)
+            ):
+                court_arrests.add(len(events))
             events.append(
                 EventMention(
                     type=span.label_,
@@ -291,6 +437,7 @@ def _events(ctx: _Context) -> list[EventMention]:
                     background=ctx.background[index] or span.id_ == STATUS,
                 )
             )
+    events = _remands_only(events, court_arrests)
     events += _list_continuations(ctx, events)
     events += _codefendant_events(ctx, events)
     return events

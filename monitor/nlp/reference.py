@@ -28,6 +28,7 @@ from monitor.nlp.roles import CUE_ROLES, cue_role
 Gender = str  # "m", "f"
 _CARRY_SENTENCES = 3
 _WORD = re.compile(r"\w+(?:-\w+)?")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s")
 
 
 @dataclass(frozen=True)
@@ -63,22 +64,6 @@ def reference_rules(lang: str) -> ReferenceRules:
 
 
 @lru_cache(maxsize=1)
-def _gender_endings() -> tuple[tuple[str, Gender], ...]:
-    endings = load_data("nlp_reference.yaml")["gender_endings"]
-    pairs = [(e, g) for g, words in endings.items() for e in words]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-def gender_of(name: str) -> Gender | None:
-    """ "f" for Aysel Umudova or Лейла Гасанова, "m" for Rauf Ismayilov, else None."""
-    words = name.lower().split()
-    if not words:
-        return None
-    surname = words[-1]
-    return next((g for ending, g in _gender_endings() if surname.endswith(ending)), None)
-
-
-@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     verbs = load_data("nlp_reference.yaml")["speech_verbs"]
     return frozenset(w for words in verbs.values() for w in words)
@@ -99,6 +84,7 @@ class Sentence:
     text: str
     paragraph: int
     people: list[int]  # candidates named in it, in order of mention, repeats removed
+    left_out: bool = False  # it lists people a step passed by ("the decree left out A")
 
 
 @dataclass(frozen=True)
@@ -110,10 +96,19 @@ class _Cue:
 class Resolver:
     """Resolves the people of one document's sentences; built once per document."""
 
-    def __init__(self, sentences: list[Sentence], genders: list[Gender | None], lang: str):
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        genders: list[Gender | None],
+        lang: str,
+        codefendants: list[int] | None = None,
+    ):
         self.sentences = sentences
         self.genders = genders
         self.rules = reference_rules(lang)
+        # the people the article names together (its defendants): what "the defendants",
+        # "the six journalists" or "фигуранты дела" stand for, wherever they are named
+        self.codefendants = codefendants or []
 
     def persons_for(self, index: int, trigger: tuple[int, int] | None = None) -> list[int]:
         """People the development of sentence ``index`` is about (``trigger``: its
@@ -139,7 +134,12 @@ class Resolver:
         nearest the trigger (pronouns only within the window)."""
         text = self.sentences[index].text
         words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
+        if trigger is not None and self._counted_subject_of_its_own(text, trigger[0]):
+            return None  # "Five arrested, two released": who the two are, it does not say
         quantified = self._quantified(text)
+        if any(cue.count is not None for _, cue in quantified):
+            # "Five defendants in the Toplum TV case": the count says who, not the case
+            quantified = [(p, cue) for p, cue in quantified if cue.count is not None]
         if quantified and quantified[0][0] <= (words[2][0] if len(words) > 2 else 0):
             return quantified[0][1]
         nouns = self._referring(text)
@@ -167,6 +167,17 @@ class Resolver:
             if cue is not None and distance <= self.rules.window:
                 ranked.append((distance, 1, cue))
         return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+    def _counted_subject_of_its_own(self, text: str, position: int) -> bool:
+        """Whether the trigger's clause, not the sentence's first, opens with a bare
+        number ("..., two released")."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+        if not breaks:
+            return False
+        first = _WORD.search(text, breaks[-1])
+        return first is not None and (
+            first.group().lower() in self.rules.numbers or first.group().isdigit()
+        )
 
     def _quantified(self, text: str) -> list[tuple[int, _Cue]]:
         if self.rules.quantified is None:
@@ -213,20 +224,25 @@ class Resolver:
         return range(index + 1, min(len(self.sentences), index + 1 + self.rules.lookback))
 
     def _group(self, index: int, cue: _Cue) -> list[int]:
-        """The people of a group word: the last N named, everyone named in the last
-        sentences ("all of them"), or the people of the last sentence naming several
-        ("they"); named after the word when nobody was before ("all four ... :
-        A, B, C and D")."""
+        """The people of a group word: the article's defendants ("the journalists",
+        "фигуранты дела"), the last N named, everyone named in the last sentences, or
+        the people of the last sentence naming several ("they"); named after the word
+        when nobody was before ("all four ... : A, B, C and D")."""
+        whole_group = cue.count is None or cue.count >= len(self.codefendants)
+        if cue.kind == "all" and len(self.codefendants) > 1 and whole_group:
+            return list(self.codefendants)
         group = self._collect(self._earlier(index), cue)
         if len(group) < 2 and cue.kind == "all":
             group = self._collect(self._later(index), cue)
+        if len(group) < 2 and cue.count is None and len(self.codefendants) > 1:
+            return list(self.codefendants)  # "their arrest was extended": the defendants
         return sorted(group)
 
     def _collect(self, order: range, cue: _Cue) -> list[int]:
         found: list[int] = []
         paragraph: int | None = None
         for back in order:
-            people = self.sentences[back].people
+            people = [] if self.sentences[back].left_out else self.sentences[back].people
             if cue.kind == "group" and people and paragraph is None:
                 if len(people) > 1:
                     return list(people)

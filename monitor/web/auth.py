@@ -5,8 +5,8 @@ whose hash the database keeps (``sign_ins``): changing a password or disabling a
 account ends every session signed in before, and signing out deletes the token, so a
 copy of the cookie taken before sign-out is refused too. Sign-in attempts are rate
 limited per client address (Flask-Limiter, in memory), the address read through the
-reverse proxies named in ``MONITOR_TRUSTED_PROXIES``: past the limit the form answers
-429 with a message saying how long to wait.
+trusted reverse proxies (:mod:`monitor.web.clients`): past the limit the form answers 429
+with a message saying how long to wait.
 """
 
 from __future__ import annotations
@@ -33,10 +33,8 @@ from flask_limiter import Limiter
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from werkzeug.exceptions import TooManyRequests
 
-from monitor.config import Settings
 from monitor.db import models as db_models
 from monitor.users import authenticate, end_sign_in, signed_in, start_sign_in
-from monitor.web.clients import client_address, trusted_networks
 from monitor.web.db import db
 from monitor.web.forms import LoginForm
 
@@ -124,7 +122,7 @@ def logout() -> ResponseReturnValue:
     return redirect(url_for("auth.login"))
 
 
-def init_auth(app: Flask, login_limit: str, settings: Settings) -> None:
+def init_auth(app: Flask, login_limit: str) -> None:
     manager = LoginManager()
     manager.login_view = "auth.login"
     manager.login_message = "Please sign in."
@@ -132,10 +130,8 @@ def init_auth(app: Flask, login_limit: str, settings: Settings) -> None:
     manager.user_loader(_load)
     manager.init_app(app)
 
-    proxies = trusted_networks(settings.trusted_proxies)
-
     def client() -> str:
-        return client_address(request.remote_addr, request.headers.get("X-Forwarded-For"), proxies)
+        return request.remote_addr or "unknown"  # read through trusted proxies (create_app)
 
     limiter = Limiter(client, storage_uri="memory://", headers_enabled=True)
     limiter.limit(login_limit, methods=["POST"])(bp)

@@ -6,15 +6,18 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from monitor import review as reviewing
 from monitor.db import models as db
+from monitor.model import iso_date
 from monitor.timeline import current_status
+from monitor.web.auth import me
+from monitor.web.case_search import find_cases
 from monitor.web.db import db as session
 from monitor.web.db import get_or_404
 from monitor.web.export import csv_response, json_response
-from monitor.web.forms import AliasForm, ButtonForm, DevelopmentForm
+from monitor.web.forms import AliasForm, ButtonForm, DevelopmentForm, RetractForm
 
 bp = Blueprint("cases", __name__)
 
@@ -34,18 +37,7 @@ TIMELINE_COLUMNS = (
 @bp.route("/cases")
 def index() -> ResponseReturnValue:
     q = request.args.get("q", "").strip()
-    query = select(db.Case).order_by(db.Case.name)
-    if q:
-        like = f"%{q.lower()}%"
-        aliased = select(db.CaseAlias.case_id).where(func.lower(db.CaseAlias.alias).like(like))
-        query = query.where(
-            or_(
-                func.lower(db.Case.name).like(like),
-                func.lower(db.Case.id).like(like),
-                db.Case.id.in_(aliased),
-            )
-        )
-    return render_template("web/cases.html", cases=list(session().scalars(query.limit(500))), q=q)
+    return render_template("web/cases.html", cases=find_cases(session(), q, limit=500), q=q)
 
 
 def _timeline(case: db.Case) -> list[dict[str, Any]]:
@@ -63,8 +55,10 @@ def _timeline(case: db.Case) -> list[dict[str, Any]]:
             {
                 "case_id": case.id,
                 "development_id": d.id,
-                "date": d.date.isoformat() if d.date else None,
+                "date": iso_date(d.date, d.date_precision),  # 2025-06 when the month is all
+                "date_precision": d.date_precision,
                 "type": d.type,
+                "facility": d.facility,
                 "origin": d.origin,
                 "status": d.status,
                 "summary": d.summary,
@@ -169,4 +163,24 @@ def add_development(case_id: str) -> ResponseReturnValue:
     else:
         session().commit()
         flash("Development added.", "info")
+    return redirect(url_for("cases.show", case_id=case.id))
+
+
+@bp.route("/cases/<case_id>/developments/<int:development_id>/retract", methods=["POST"])
+def retract_development(case_id: str, development_id: int) -> ResponseReturnValue:
+    case = get_or_404(db.Case, case_id)
+    development = get_or_404(db.Development, development_id)
+    if development.case_id != case.id:
+        abort(404)
+    form = RetractForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        reviewing.retract_development(session(), development.id, me().email, form.reason.data or "")
+    except reviewing.ReviewError as error:
+        session().rollback()
+        flash(str(error), "error")
+    else:
+        session().commit()
+        flash("Development retracted; anyone alerted about it will get a correction.", "info")
     return redirect(url_for("cases.show", case_id=case.id))

@@ -1,8 +1,11 @@
 """`monitor serve` and `monitor users ...`: click commands the main CLI registers.
 
-``serve`` runs the app on werkzeug's threaded server. That is enough for a handful of
-analysts on a trusted network; in production put it behind a reverse proxy (nginx,
-Caddy) that terminates TLS, and keep MONITOR_BASE_URL on https so cookies are Secure.
+``serve`` runs the app on waitress, a production WSGI server (pure Python, threaded);
+put it behind a reverse proxy (nginx, Caddy) that terminates TLS, and keep
+MONITOR_BASE_URL on https so cookies are Secure; name the proxy in
+MONITOR_TRUSTED_PROXIES (or ``--trusted-proxy``) so that its forwarded headers are
+believed. ``--dev`` runs Werkzeug's development server instead, with a throwaway secret
+key when none is set.
 """
 
 from __future__ import annotations
@@ -30,9 +33,26 @@ def _password() -> str:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
 @click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Requests served at once.",
+)
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    metavar="ADDRESS",
+    multiple=True,
+    help="A reverse proxy (address or network; repeat for more) whose X-Forwarded-For, "
+    "-Proto and -Host headers are believed: client addresses for the sign-in limit, https "
+    "links. Replaces MONITOR_TRUSTED_PROXIES for this server.",
+)
+@click.option(
     "--dev",
     is_flag=True,
-    help="Development: without MONITOR_SECRET_KEY, use a random key for this process.",
+    help="Werkzeug's development server instead of waitress; without MONITOR_SECRET_KEY, "
+    "a random key for this process.",
 )
 @click.option(
     "--cookie-secure/--no-cookie-secure",
@@ -40,16 +60,30 @@ def _password() -> str:
     help="Send session cookies over https only (default: when MONITOR_BASE_URL is https).",
 )
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bool | None) -> None:
-    """Run the analysts' review web app (behind a reverse proxy in production)."""
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    threads: int,
+    trusted_proxies: tuple[str, ...],
+    dev: bool,
+    cookie_secure: bool | None,
+) -> None:
+    """Run the analysts' review web app on a production server (behind a TLS proxy)."""
     from dataclasses import replace
-
-    from werkzeug.serving import run_simple
 
     from monitor.db.session import upgrade
     from monitor.web.app import create_app
+    from monitor.web.clients import trusted_networks
 
     settings = settings_of(ctx)
+    if trusted_proxies:
+        joined = ",".join(trusted_proxies)
+        try:
+            trusted_networks(joined, source="--trusted-proxy")
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        settings = replace(settings, trusted_proxies=joined)
     if not settings.secret_key:
         if not dev:
             raise click.UsageError(
@@ -60,8 +94,17 @@ def serve(ctx: click.Context, host: str, port: int, dev: bool, cookie_secure: bo
         click.echo("--dev: using a random secret key for this process; sessions end with it")
     upgrade(settings.database_url)
     app = create_app(settings, cookie_secure=cookie_secure)
-    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)")
-    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+    if dev:
+        from werkzeug.serving import run_simple
+
+        click.echo(f"development server on http://{host}:{port}/ (Ctrl-C stops)")
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+        return
+    import waitress
+
+    click.echo(f"serving on http://{host}:{port}/ with waitress, {threads} threads (Ctrl-C stops)")
+    # forwarded headers are read by the app itself, from the trusted proxies only
+    waitress.serve(app, host=host, port=port, threads=threads, ident="case-monitor", _quiet=True)
 
 
 @click.group()
@@ -97,7 +140,10 @@ def users_list(ctx: click.Context) -> None:
 
     settings = ready_settings(ctx)
     with session_scope(settings.database_url) as session:
-        for row in list_users(session):
+        rows = list_users(session)
+        if not rows:
+            click.echo("no accounts: add one with `monitor users add EMAIL --role analyst`")
+        for row in rows:
             state = "active" if row.active else "disabled"
             last = row.last_login_at.strftime("%Y-%m-%d %H:%M") if row.last_login_at else "never"
             click.echo(f"{row.email}\t{row.role}\t{state}\tlast sign-in {last}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TypeVar, cast
 
 from flask import Flask, abort, current_app, g
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from monitor.db import models as db_models
 from monitor.db.session import session_factory
 
 T_KEY = "monitor.sessions"
@@ -35,3 +37,14 @@ def get_or_404(model: type[T], key: object) -> T:
     if row is None:
         abort(404)
     return row
+
+
+def outlet_name(slug: str | None) -> str:
+    """The outlet's name ("Caucasian Knot") for its slug, read once per request."""
+    if not slug:
+        return ""
+    if "outlet_names" not in g:
+        rows = db().execute(select(db_models.Outlet.slug, db_models.Outlet.name))
+        g.outlet_names = {row.slug: row.name for row in rows}
+    names = cast("dict[str, str]", g.outlet_names)
+    return names.get(slug) or slug

@@ -7,6 +7,7 @@ from wtforms import (
     DateField,
     DecimalField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
     SelectField,
@@ -18,11 +19,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from monitor.labels import label
 from monitor.model import EVENT_TYPES
 from monitor.subscribers import MODES
 from monitor.users import MIN_PASSWORD_LENGTH, ROLES
 
-EVENT_CHOICES = [SelectChoice(t, t.replace("_", " ")) for t in EVENT_TYPES]
+EVENT_CHOICES = [SelectChoice(t, label("events", t)) for t in EVENT_TYPES]
 
 
 class LoginForm(FlaskForm):  # type: ignore[misc]
@@ -35,7 +37,11 @@ class ButtonForm(FlaskForm):  # type: ignore[misc]
 
 
 class ReassignForm(FlaskForm):  # type: ignore[misc]
-    case_id = StringField("Case id", validators=[DataRequired(), Length(max=120)])
+    case_id = HiddenField("Case id", validators=[DataRequired(), Length(max=120)])
+
+
+class RetractForm(FlaskForm):  # type: ignore[misc]
+    reason = StringField("Why", validators=[Optional(), Length(max=300)])
 
 
 class AliasForm(FlaskForm):  # type: ignore[misc]

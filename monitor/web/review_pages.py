@@ -13,6 +13,7 @@ from monitor.db import models as db
 from monitor.model import EVENT_TYPES
 from monitor.web.article_view import article_html
 from monitor.web.auth import me
+from monitor.web.case_search import find_cases
 from monitor.web.db import db as session
 from monitor.web.db import get_or_404
 from monitor.web.export import csv_response, json_response
@@ -110,6 +111,7 @@ def item(match_id: int) -> ResponseReturnValue:
         .where(db.ReviewJudgement.match_id == match.id)
         .order_by(db.ReviewJudgement.id)
     )
+    find = " ".join(request.args.get("find", "").split())[:200]
     return render_template(
         "web/review_item.html",
         match=match,
@@ -123,6 +125,8 @@ def item(match_id: int) -> ResponseReturnValue:
         args=filters.args(),
         form=ButtonForm(),
         reassign=ReassignForm(),
+        find=find,
+        found=find_cases(session(), find, limit=15, active_only=True) if find else [],
     )
 
 
@@ -153,12 +157,14 @@ def reassign(match_id: int) -> ResponseReturnValue:
     form = ReassignForm()
     if not form.validate_on_submit():
         abort(400)
+    case_id = (form.case_id.data or "").strip()
     try:
-        reviewing.reassign_match(session(), match_id, (form.case_id.data or "").strip(), me().email)
+        reviewing.reassign_match(session(), match_id, case_id, me().email)
     except reviewing.ReviewError as error:
         session().rollback()
         flash(str(error), "error")
         return redirect(url_for("review.item", match_id=match_id))
     session().commit()
-    flash(f"Match {match_id} assigned to {form.case_id.data} and confirmed.", "info")
+    case = session().get(db.Case, case_id)
+    flash(f"Match {match_id} assigned to {case.name if case else case_id} and confirmed.", "info")
     return redirect(url_for("review.item", match_id=match_id))

@@ -11,7 +11,6 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from monitor.db import models as db
 from monitor.subscribers import (
@@ -59,15 +58,10 @@ def edit() -> ResponseReturnValue:
     if request.method == "GET":
         _fill(form, row)
     elif form.validate_on_submit():
-        cases = _split(form.cases.data)
-        known = set(session().scalars(select(db.Case.id).where(db.Case.id.in_(cases))))
-        unknown = [c for c in cases if c not in known]
         try:
-            if unknown:
-                raise SubscriberError(f"no such cases: {', '.join(unknown)}")
             minimum = form.min_confidence.data
             filters = make_filters(
-                cases=cases,
+                cases=_split(form.cases.data),
                 countries=_split(form.countries.data),
                 event_types=form.event_types.data or [],
                 min_confidence=float(minimum) if minimum is not None else None,

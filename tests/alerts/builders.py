@@ -128,3 +128,19 @@ def add_event(
     article.event_mentions.append(event)
     session.flush()
     return event
+
+
+def add_facility(session: Session, article: db.Article, text: str, value: str) -> db.Mention:
+    """A place of detention named in the article: the first time ``text`` occurs in its body."""
+    start = article.text.index(text, len(article.title) + 1)
+    mention = db.Mention(
+        kind="facility",
+        text=text,
+        value=value,
+        start=start,
+        end=start + len(text),
+        spans=[[start, start + len(text)]],
+    )
+    article.mentions.append(mention)
+    session.flush()
+    return mention

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -52,3 +57,29 @@ def raise_one(session: Session, event_type: str = "ill_treatment", day: int = 10
 def alert(sessions: sessionmaker[Session]) -> db.Alert:
     with sessions() as session:
         return raise_one(session)
+
+
+class Hook(BaseHTTPRequestHandler):
+    """A webhook receiver on loopback; what it received is in ``Hook.received``."""
+
+    received: list[tuple[str, dict[str, Any]]] = []  # noqa: RUF012 (the server shares it)
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Hook.received.append((self.headers["Idempotency-Key"], json.loads(body)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def webhook() -> Iterator[str]:
+    Hook.received = []
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/hook"
+    server.shutdown()
+    server.server_close()

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from monitor.alerts.email import alert_message, digest_message, highlight_html, message_id
+from monitor.alerts.email import alert_message, highlight_html, message_id
 from monitor.config import Settings
 from monitor.db import models as db
 from tests.alerts.conftest import raise_one
@@ -18,7 +18,7 @@ def build(sessions: sessionmaker[Session], settings: Settings, alert: db.Alert) 
         row = session.get(db.Alert, alert.id)
         assert row is not None
         return alert_message(
-            session, row, settings, recipient="analyst@example.org", key="k1", token="tok-123"
+            session, [row], settings, recipient="analyst@example.org", key="k1", token="tok-123"
         )
 
 
@@ -61,8 +61,8 @@ def test_the_body_links_the_source_the_review_page_and_explains_the_match(
         assert f"https://monitor.example/review/match/{alert.details['match_id']}" in body
         assert "full name match Мохйаддина Оруджева" in body
         assert "confidence 0.93" in body
-        assert "2026-01-10" in body
-        assert "Case status: imprisoned" in text
+        assert "10 January 2026" in body
+        assert "Mohyaddin Orujov: imprisoned" in text
 
 
 def test_list_unsubscribe_carries_the_subscriber_token(
@@ -98,13 +98,13 @@ def test_a_digest_lists_every_alert(
     with sessions() as session:
         second = raise_one(session, "transfer", day=20)
         rows = [session.get(db.Alert, alert.id), second]
-        message = digest_message(
+        message = alert_message(
             session,
             [r for r in rows if r],
             mail_settings,
             recipient="analyst@example.org",
             key="d1",
-            day=second.created_at.date(),
+            digest=second.created_at.date(),
         )
     text, html = parts(message)
     assert "2 developments" in str(message["Subject"])

@@ -49,7 +49,7 @@ def test_alerts_send_exits_1_while_a_delivery_waits_for_a_retry(refused: Setting
 def test_status_lists_the_failing_delivery(refused: Settings) -> None:
     CliRunner().invoke(main, ["alerts", "send"])
     shown = CliRunner(env={"COLUMNS": "240"}).invoke(main, ["status"])
-    assert "retrying after a failure 1" in shown.output
+    assert "1 retrying after a failure" in shown.output
     assert "analyst@example.org" in shown.output and "retrying" in shown.output
 
 

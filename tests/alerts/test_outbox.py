@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import os
-import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from email import message_from_bytes
 from email.message import EmailMessage
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +32,8 @@ from monitor.db import models as db
 from monitor.demo.mailserver import LocalMailServer
 from monitor.netutil import free_port
 from monitor.subscribers import add_subscriber, make_filters
-from tests.alerts.conftest import raise_one
+from tests.alerts.builders import add_case
+from tests.alerts.conftest import Hook, raise_one
 
 LATER = dt.timedelta(hours=1)
 
@@ -316,6 +313,10 @@ def test_after_max_attempts_a_delivery_is_failed(
 def test_filters_decide_who_receives_an_alert(
     sessions: sessionmaker[Session], mail_settings: Settings
 ) -> None:
+    with sessions() as session:
+        add_case(session, "orujov-mohyaddin", "Mohyaddin Orujov")
+        add_case(session, "someone-else", "Someone Else")
+        session.commit()
     subscribe(sessions, "case@example.org", filters=make_filters(cases=["orujov-mohyaddin"]))
     subscribe(sessions, "other@example.org", filters=make_filters(cases=["someone-else"]))
     subscribe(sessions, "ge@example.org", filters=make_filters(countries=["GE"]))
@@ -366,30 +367,6 @@ def test_operator_alerts_go_to_the_operator(
     assert "Outlet kavkaz-uzel-ru yielded no articles" in str(message["Subject"])
     body = message.get_body(("plain",))
     assert body is not None and "problem: no articles" in str(body.get_content())
-
-
-class Hook(BaseHTTPRequestHandler):
-    received: list[tuple[str, dict[str, Any]]] = []  # noqa: RUF012 (the server shares it)
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        Hook.received.append((self.headers["Idempotency-Key"], json.loads(body)))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture
-def webhook() -> Iterator[str]:
-    Hook.received = []
-    server = HTTPServer(("127.0.0.1", 0), Hook)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/hook"
-    server.shutdown()
-    server.server_close()
 
 
 def test_a_webhook_receives_each_alert_once_as_json(

@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 
 from monitor.alerts.config import load_alert_config
-from monitor.alerts.raising import clean_subject, event_phrase, subject_line
+from monitor.alerts.raising import clean_subject, event_phrase
 
 CONFIG = load_alert_config({})
 
 
-def test_the_subject_names_the_case_and_what_happened() -> None:
+def test_the_phrase_says_what_the_court_decided_and_which_court() -> None:
     sentence = "The Supreme Court rejected the appeal of Mohyaddin Orujov against his sentence."
-    assert (
-        subject_line("Mohyaddin Orujov", "appeal", sentence, CONFIG)
-        == "Mohyaddin Orujov: appeal rejected by the Supreme Court"
-    )
+    assert event_phrase("appeal", sentence, CONFIG) == "appeal rejected by the Supreme Court"
 
 
 def test_russian_sentences_are_phrased_too() -> None:
@@ -35,6 +32,16 @@ def test_a_term_of_years_goes_into_the_sentence_phrase() -> None:
     assert event_phrase("sentence", "Активист получил 10 лет колонии.", CONFIG) == (
         "sentenced to 10 years"
     )
+
+
+def test_the_term_given_to_the_person_beats_the_first_of_the_sentence() -> None:
+    sentence = "Ali got seven years and Mohyaddin Orujov nine years and six months."
+    phrase = event_phrase("sentence", sentence, CONFIG, term="9 years 6 months")
+    assert phrase == "sentenced to 9 years 6 months"
+
+
+def test_a_verdict_without_a_term_is_plainly_a_sentence() -> None:
+    assert event_phrase("sentence", "The court found him guilty.", CONFIG) == "sentenced"
 
 
 def test_a_type_without_refinement_uses_its_plain_phrase() -> None:

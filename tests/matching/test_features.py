@@ -122,3 +122,15 @@ def test_known_event_date() -> None:
 
 def test_analyst_rejection() -> None:
     assert f.analyst_rejection(compare("Mohyaddin Orujov", rejected=True))[0] == -1.0
+
+
+def test_an_outlet_the_person_works_for_is_an_organisation_not_an_occupation() -> None:
+    editor = Case(
+        "vagifgizi-sevinj", "Sevinj Vagifgizi", occupation="editor-in-chief of Abzas Media"
+    )
+    name = case_name(0, "name", editor.name)
+    assert name is not None
+    context = PersonContext("other", None, frozenset(), (), frozenset(), "jailed abzas staff", "k|")
+    words = tuple(name_words("Sevinj Vagifgizi"))
+    score, reason = f.occupation_agreement(f.Comparison(words, name, editor, context))
+    assert (score, reason) == (1.0, "organisation near the name: Abzas Media")

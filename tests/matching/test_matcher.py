@@ -165,3 +165,34 @@ def test_an_ambiguous_russian_form_does_not_count_against_a_womans_case(
     article, extraction = article_with(mention)
     result = Matcher(cases).match(article, extraction)[0]
     assert (result.case_id, result.decision) == ("vagifgizi-sevinj", "match")
+
+
+def test_a_first_name_one_letter_off_goes_to_review_on_its_own() -> None:
+    cases = [Case("babayev-ramil", "Ramil Babayev", gender="m", charges=["smuggling"])]
+    article, extraction = article_with(person("Ramin Babayev"))
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("babayev-ramil", "review")
+    assert any("only the spelling (one letter off)" in line for line in result.explanation)
+
+
+def test_a_name_one_letter_off_matches_with_a_fact_of_the_case() -> None:
+    cases = [Case("babayev-ramil", "Ramil Babayev", gender="m", charges=["smuggling"])]
+    article, extraction = article_with(person("Ramin Babayev"))
+    extraction.charges.append(ChargeMention("smuggling", "smuggling", 0, 9, person=0))
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("babayev-ramil", "match")
+
+
+def test_a_name_misspelt_in_both_words_is_found_for_review() -> None:
+    cases = [Case("safarov-heydar", "Heydar Safarov", gender="m")]
+    article, extraction = article_with(person("Heydan Safarrov"))
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("safarov-heydar", "review")
+
+
+def test_a_surname_misspelt_by_one_letter_in_a_sports_report_is_no_match() -> None:
+    cases = [Case("babayev-ramil", "Ramil Babayev", gender="m")]
+    article, extraction = article_with(person("Ramin Babayev", role="other"))
+    extraction.relevant = False
+    result = Matcher(cases).match(article, extraction)[0]
+    assert result.decision != "match"

@@ -307,3 +307,38 @@ def test_months_and_towns_after_to_are_no_people(extractor: Extractor) -> None:
         )
     )
     assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
+
+
+def test_a_name_that_is_only_a_patronymic_is_no_crash(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Bank officials charged",
+            "Investigators questioned Ramil Guliyev. Tofig Oglu was named as an accused.",
+            language="en",
+        )
+    )
+    assert "Ramil Guliyev" in {p.normalized for p in result.people}
+
+
+def test_a_page_that_starts_with_its_lead_paragraph_has_no_second_lead_paragraph(
+    extractor: Extractor,
+) -> None:
+    opening = (
+        "The Lankaran court on Monday remanded scholar Rauf Talibov, who studies the "
+        "folklore of the south, for four months; his lawyer said the charges had been "
+        "drawn up in haste, in a single week, and that the defence would ask the appeal "
+        "court in Lankaran to free him."
+    )
+    assert len(opening) > 250
+    result = extractor.extract(
+        article(
+            opening,
+            "His colleague Emil Qasimov was also detained and questioned for six hours at "
+            "the police station of the district.",
+            language="en",
+            published=MONDAY,
+        )
+    )
+    dates = {e.type: e.date for e in result.events}
+    assert dates["pretrial_detention"] == MONDAY.date()
+    assert dates["arrest"] is None

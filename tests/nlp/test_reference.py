@@ -6,7 +6,6 @@ import datetime as dt
 
 from monitor.model import Extraction
 from monitor.nlp import Extractor
-from monitor.nlp.reference import gender_of
 from tests.nlp.conftest import article
 
 FRIDAY = dt.datetime(2025, 6, 20, 18, 0)
@@ -165,13 +164,6 @@ def test_undated_lead_development_takes_the_article_date(extractor: Extractor) -
         "year",
         "2022",
     )
-
-
-def test_gender_from_surname_endings() -> None:
-    assert gender_of("Aysel Umudova") == "f"
-    assert gender_of("Лейла Гасанова") == "f"
-    assert gender_of("Rauf Ismayilov") == "m"
-    assert gender_of("Ramin Deko") is None
 
 
 def test_undated_development_takes_the_date_its_paragraph_last_gave(
@@ -378,3 +370,54 @@ def test_people_a_list_sentence_names_take_the_development_before_it_whatever_el
         )
     )
     assert people_with(result, "release") == {"Rauf Ismayilov", "Elnur Hasanov"}
+
+
+def test_a_rights_defender_commenting_on_a_pardon_is_not_pardoned(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Pardon leaves most political prisoners behind",
+            "The president pardoned 300 convicts on Friday, among them the blogger Emin Rzayev.",
+            "“This pardon changes little for political prisoners,” Kamala Hasanova, head of "
+            "a rights group, said.",
+            language="en",
+            published=FRIDAY,
+        )
+    )
+    assert people_with(result, "release") == {"Emin Rzayev"}
+
+
+def test_a_russian_commentator_named_with_according_to_is_not_the_subject(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Помилование",
+            "По словам правозащитника Ильгара Гасымова, помилование не решило проблему "
+            "политзаключенных.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "release") == set()
+
+
+def test_a_speaker_talking_of_himself_keeps_the_development(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Hunger strike",
+            "Emin Rzayev said he had gone on hunger strike in protest.",
+            language="en",
+        )
+    )
+    assert people_with(result, "hunger_strike") == {"Emin Rzayev"}
+
+
+def test_a_former_minister_in_the_dock_is_no_official(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Former minister gets 20 years",
+            "The military court sentenced former state minister Arsen Gevorgyan to 20 years "
+            "in prison.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Arsen Gevorgyan"}

@@ -35,6 +35,7 @@ def add_case(session: Session, case_id: str, name: str, *, country: str = "AZ") 
         imported_status="imprisoned",
         charges=["smuggling"],
         facility="Baku Pretrial Detention Centre No. 1",
+        imported_facility="Baku Pretrial Detention Centre No. 1",
         aliases=[db.CaseAlias(alias=name.upper(), origin="imported")],
     )
     session.add(case)

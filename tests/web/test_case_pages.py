@@ -33,10 +33,22 @@ def test_the_case_page_shows_the_timeline_with_links_to_its_sources(
     with sessions.begin() as s:
         judge_match(s, seeded.match_id, "confirm", "ana@example.org")
     html = analyst.get(f"/cases/{seeded.case_id}").get_data(as_text=True)
-    assert "<td>transfer</td><td>article</td><td>active</td>" in html
+    assert (
+        "<td>transfer to another facility <small>(Penitentiary Institution No. 13)</small></td>"
+        "<td>article</td><td>active</td>"
+    ) in html
     assert f'href="/articles/{seeded.article_id}"' in html
     assert f'href="/review/match/{seeded.match_id}"' in html
-    assert "Baku Pretrial Detention Centre No. 1" in html
+
+
+def test_the_case_page_places_the_case_where_a_confirmed_transfer_took_it(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        judge_match(s, seeded.match_id, "confirm", "ana@example.org")
+    html = analyst.get(f"/cases/{seeded.case_id}").get_data(as_text=True)
+    assert '<strong id="case-facility">Penitentiary Institution No. 13</strong>' in html
+    assert "the case list gave Baku Pretrial Detention Centre No. 1" in html
 
 
 def test_an_analyst_alias_can_be_added_and_removed(
@@ -109,3 +121,56 @@ def test_the_timeline_exports_as_csv_and_json(
     assert payload["case"]["id"] == seeded.case_id
     assert [d["type"] for d in payload["timeline"]] == ["transfer"]
     assert analyst.get(f"{page}/timeline.xml").status_code == 404
+
+
+def test_the_case_page_reads_codes_as_words(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        case = s.get(db.Case, seeded.case_id)
+        assert case is not None
+        case.charges = ["drug_trafficking"]
+        case.imported_status = "house_arrest"
+        s.add(db.Development(case_id=case.id, type="ill_treatment", origin="imported"))
+    html = analyst.get(f"/cases/{seeded.case_id}").get_data(as_text=True)
+    assert "Charges: drug trafficking" in html
+    assert '<strong id="case-status">under house arrest</strong>' in html
+    assert "<td>ill-treatment in custody</td><td>case list</td>" in html
+    for code in ("drug_trafficking", "ill_treatment", "house_arrest"):
+        assert f">{code}<" not in html and f" {code}" not in html
+
+
+def test_cases_are_found_by_a_name_in_another_script(analyst: FlaskClient, seeded: Seeded) -> None:
+    html = analyst.get("/cases?q=Гасымов").get_data(as_text=True)
+    assert "/cases/qasimov-tural" in html
+
+
+def test_an_analyst_retracts_a_development_and_its_alert_is_corrected(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        judge_match(s, seeded.match_id, "confirm", "ana@example.org")
+        development = s.scalars(select(db.Development)).one()
+        s.add(
+            db.Delivery(
+                idempotency_key="k",
+                alert_id=development_alert(s, development.id),
+                recipient="m@example.org",
+                status="sent",
+            )
+        )
+    page = f"/cases/{seeded.case_id}"
+    action = f"{page}/developments/{development.id}/retract"
+    assert post_form(analyst, page, action, {"reason": "a duplicate"}).status_code == 302  # type: ignore[attr-defined]
+    with sessions() as s:
+        assert s.get(db.Development, development.id).status == "retracted"  # type: ignore[union-attr]
+        correction = s.scalars(select(db.Alert).where(db.Alert.kind == "correction")).one()
+        assert correction.details["reason"] == "a duplicate (analyst@example.org)"
+    html = analyst.get(page).get_data(as_text=True)
+    assert "anyone alerted about it will get a correction" in html
+    assert f'id="development-{development.id}"' in html and "<td>retracted</td>" in html
+
+
+def development_alert(session: Session, development_id: int) -> int:
+    alert = session.scalars(select(db.Alert).where(db.Alert.development_id == development_id)).one()
+    return alert.id

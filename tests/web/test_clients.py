@@ -9,7 +9,7 @@ from flask import Flask
 
 from monitor.config import Settings, load_settings
 from monitor.web.app import create_app
-from monitor.web.clients import client_address, trusted_networks
+from monitor.web.clients import ForwardedByProxies, client_address, trusted_networks
 from tests.web.conftest import sign_in
 
 PROXIES = trusted_networks("127.0.0.1, 10.0.0.0/8")
@@ -52,3 +52,51 @@ def test_behind_the_proxy_one_guesser_locks_out_only_themselves(
     assert sign_in(client, "analyst@example.org").status_code == 429  # type: ignore[attr-defined]
     client.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.7"  # an analyst elsewhere
     assert sign_in(client, "analyst@example.org").status_code == 302  # type: ignore[attr-defined]
+
+
+def _seen(remote: str) -> tuple[str, str, str]:
+    """The address, scheme and host the app behind :class:`ForwardedByProxies` sees of a
+    request from ``remote`` that carries forwarding headers."""
+    seen: dict[str, str] = {}
+
+    def app(env: dict[str, str], start_response: object) -> list[bytes]:
+        seen.update(env)
+        return []
+
+    environ = {
+        "REMOTE_ADDR": remote,
+        "wsgi.url_scheme": "http",
+        "HTTP_HOST": "127.0.0.1:8080",
+        "HTTP_X_FORWARDED_FOR": "198.51.100.7",
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "HTTP_X_FORWARDED_HOST": "monitor.example.org",
+    }
+    ForwardedByProxies(app, PROXIES)(environ, lambda *_: None)  # type: ignore[arg-type]
+    return seen["REMOTE_ADDR"], seen["wsgi.url_scheme"], seen["HTTP_HOST"]
+
+
+def test_a_trusted_proxy_forwards_address_scheme_and_host() -> None:
+    assert _seen("127.0.0.1") == ("198.51.100.7", "https", "monitor.example.org")
+
+
+def test_anyone_else_keeps_address_scheme_and_host_whatever_they_send() -> None:
+    assert _seen("203.0.113.9") == ("203.0.113.9", "http", "127.0.0.1:8080")
+
+
+def test_serve_trusted_proxy_is_the_same_setting(
+    settings: Settings, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from monitor.web.commands import serve
+
+    apps: list[Flask] = []
+    monkeypatch.setattr("werkzeug.serving.run_simple", lambda *args, **_: apps.append(args[2]))
+    runner = CliRunner()
+    result = runner.invoke(serve, ["--dev", "--trusted-proxy", "10.0.0.0/8"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(apps[0].wsgi_app, ForwardedByProxies)
+    assert apps[0].wsgi_app.networks == trusted_networks("10.0.0.0/8")
+    bad = runner.invoke(serve, ["--dev", "--trusted-proxy", "proxy.local"])
+    assert bad.exit_code == 2
+    assert "--trusted-proxy: 'proxy.local' is not an IP address" in bad.output

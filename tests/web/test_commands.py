@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Settings
+from monitor.netutil import free_port
 from monitor.users import authenticate, get_user
 from monitor.web.commands import serve, users
 
@@ -92,3 +99,38 @@ def test_serve_dev_makes_up_a_key_and_says_so(
     assert result.exit_code == 0, result.output
     assert "random secret key" in result.output
     assert calls == [("127.0.0.1", 8099, True)]
+
+
+def serving(args: list[str], key: str | None = "a-secret-key-for-this-test") -> str:
+    """Start `monitor serve ARGS` on a free port; the Server header of its sign-in page."""
+    port = free_port()
+    env = {**os.environ, **({"MONITOR_SECRET_KEY": key} if key else {})}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "serve", "--port", str(port), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as page:
+                    assert page.status == 200
+                    return str(page.headers["Server"])
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read().decode() if process.stdout else ""
+                    raise AssertionError(f"serve did not answer: {output}") from None
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_runs_a_production_server_by_default(settings: Settings, db_url: str) -> None:
+    assert serving([]) == "case-monitor"  # waitress, named by its ident
+
+
+def test_serve_dev_runs_the_development_server(settings: Settings, db_url: str) -> None:
+    assert serving(["--dev"], key=None).startswith("Werkzeug/")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db import models as db
 from monitor.web.queue import MAX_PAGE
-from tests.web.builders import Seeded, seed_review_match
+from tests.web.builders import Seeded, add_case, seed_review_match
 from tests.web.conftest import post_form
 
 
@@ -191,3 +191,34 @@ def test_the_last_allowed_page_is_an_empty_page(analyst: FlaskClient) -> None:
     response = analyst.get(f"/review?page={MAX_PAGE}")
     assert response.status_code == 200
     assert "Nothing to review" in response.get_data(as_text=True)
+
+
+def test_another_case_is_found_by_its_name_written_in_cyrillic(
+    analyst: FlaskClient, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        add_case(s, "mammadli-gunel", "Gunel Mammadli")
+        add_case(s, "hasanov-elvin", "Elvin Hasanov")
+    page = f"/review/match/{seeded.match_id}"
+    for typed in ("Гюнель Мамедли", "Мамедлы", "gunel mamm", "mammadli-gunel"):
+        html = analyst.get(f"{page}?find={typed}").get_data(as_text=True)
+        found = html.split('id="found-cases"')[1]
+        assert 'data-case="mammadli-gunel"' in found, typed
+        assert "hasanov-elvin" not in found, typed
+
+
+def test_a_search_that_finds_no_case_says_so(analyst: FlaskClient, seeded: Seeded) -> None:
+    html = analyst.get(f"/review/match/{seeded.match_id}?find=Ниязов").get_data(as_text=True)
+    assert "No case is called “Ниязов”." in html
+
+
+def test_the_queue_and_the_match_page_name_outlets_not_slugs(
+    analyst: FlaskClient, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        seeded = seed_review_match(s, outlet="kavkaz_uzel_ru")
+        s.get(db.Outlet, "kavkaz_uzel_ru").name = "Кавказский узел"  # type: ignore[union-attr]
+    for page in ("/review", f"/review/match/{seeded.match_id}", f"/articles/{seeded.article_id}"):
+        html = analyst.get(page).get_data(as_text=True)
+        assert "Кавказский узел" in html, page
+        assert ">kavkaz_uzel_ru<" not in html and " kavkaz_uzel_ru " not in html, page

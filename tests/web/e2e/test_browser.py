@@ -1,4 +1,6 @@
-"""End to end in a real headless Chromium: sign in, confirm a match, see the timeline.
+"""End to end in a real headless Chromium: sign in, confirm a match, see the timeline;
+reject a match that was alerted and see the correction reach a real SMTP server; find
+another case by its Cyrillic name and reassign the match to it.
 
 The app runs in a thread on a free loopback port over a temporary SQLite database. The
 run leaves a screenshot of the review page in ``<MONITOR_HOME>/screenshots/review.png``,
@@ -10,6 +12,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +21,13 @@ from flask import Flask
 from sqlalchemy.orm import Session, sessionmaker
 from werkzeug.serving import make_server
 
+from monitor.alerts.outbox import send_pending
 from monitor.config import Settings
-from tests.web.builders import PASSWORD, Seeded, seed_review_match
+from monitor.db import models as db
+from monitor.demo.mailserver import LocalMailServer
+from monitor.review import judge_match
+from monitor.subscribers import add_subscriber
+from tests.web.builders import PASSWORD, Seeded, add_case, seed_review_match
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -98,12 +106,12 @@ def test_an_analyst_confirms_a_match_by_keyboard_and_sees_the_timeline(
     page.keyboard.press("c")
     page.wait_for_selector("text=confirm recorded")
     assert page.text_content("#review-status") == "confirmed"
-    assert page.text_content("#decision") == "match"
+    assert page.text_content("#decision") == "matched"
 
     page.click("#case-link")
     page.wait_for_url(f"{server}/cases/{seeded.case_id}")
     row = page.locator("#timeline tbody tr").first.text_content()
-    assert "transfer" in row
+    assert "transfer to another facility" in row
     assert "article" in row
     assert "Reporter Tural Qasimov moved to another prison" in row
 
@@ -157,3 +165,51 @@ def test_the_evidence_frame_shows_the_page_but_runs_none_of_its_scripts(
     assert page.frame_locator("iframe").locator("#p").text_content() == "copy"
     (frame,) = [f for f in page.frames if f.url.endswith("/evidence")]
     assert frame.title() == "kept"
+
+
+def test_rejecting_an_alerted_match_delivers_a_correction(
+    page: Any, server: str, seeded: Seeded, settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        add_subscriber(s, "monitor@example.org")
+    with sessions.begin() as s:
+        judge_match(s, seeded.match_id, "confirm", "admin@example.org")  # raises the alert
+    with LocalMailServer() as mail:
+        smtp = replace(settings, smtp_host="127.0.0.1", smtp_port=mail.port)
+        send_pending(sessions, smtp)
+        (alert,) = mail.received
+
+        sign_in(page, server, f"/review/match/{seeded.match_id}")
+        page.click("button.reject")
+        page.wait_for_selector("text=reject recorded")
+        send_pending(sessions, smtp)
+        send_pending(sessions, smtp)
+        _, correction = mail.received
+
+    assert alert.message["Subject"] == "Tural Gasimov: transferred to another facility"
+    assert correction.recipients == ["monitor@example.org"]
+    assert correction.message["Subject"] == f"Correction: {alert.message['Subject']}"
+    body = correction.message.get_body(("plain",))
+    assert body is not None and "does not report on Tural Gasimov" in body.get_content()
+
+
+def test_an_analyst_finds_a_case_by_its_cyrillic_name_and_reassigns_the_match(
+    page: Any, server: str, seeded: Seeded, sessions: sessionmaker[Session]
+) -> None:
+    with sessions.begin() as s:
+        add_case(s, "mammadli-gunel", "Gunel Mammadli")
+        add_case(s, "hasanov-elvin", "Elvin Hasanov")
+    sign_in(page, server, f"/review/match/{seeded.match_id}")
+
+    page.fill("#find", "Гюнель Мамедли")
+    page.press("#find", "Enter")
+    page.wait_for_selector("#found-cases")
+    assert page.locator("#found-cases button.assign").count() == 1
+    page.click('button[data-case="mammadli-gunel"]')
+    page.wait_for_selector("text=assigned to Gunel Mammadli and confirmed")
+
+    assert page.text_content("#case-link") == "Gunel Mammadli"
+    assert page.text_content("#review-status") == "confirmed"
+    with sessions() as s:
+        match = s.get(db.MatchRecord, seeded.match_id)
+        assert match is not None and match.case_id == "mammadli-gunel"

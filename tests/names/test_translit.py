@@ -1,6 +1,6 @@
 import pytest
 
-from monitor.matching.normalize import consonant_key, tokens, unified, word_key
+from monitor.names.translit import consonant_key, tokens, unified, word_key
 
 
 @pytest.mark.parametrize(

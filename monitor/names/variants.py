@@ -3,7 +3,10 @@
 From one listed spelling (any script) each word is brought to unified Latin and written
 again as English-style Latin (Huseynov), Russian-style Latin (Guseinov), Azerbaijani
 Latin (Hüseynov), and Cyrillic (Гусейнов) with its Russian case forms (Гусейнова,
-Гусейнову). The rules are data: ``translit_az.yaml`` and ``names_ru.yaml``.
+Гусейнову). The Latin forms also take each member of the families outlets interchange
+(Nuruzade, Nuruzadeh, Nuruzada; Eynulla, Eynullah; Heydar, Heidar; Aghayev, Agayev), and
+a surname is written with and without the -ov outlets add or drop (Zeynal, Zeynalov).
+The rules are data: ``spelling.yaml``.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.matching.data import az_rules, ru_rules
-from monitor.matching.declension import forms
-from monitor.matching.normalize import is_cyrillic, tokens, unified
+from monitor.names.data import spelling_rules
+from monitor.names.declension import forms
+from monitor.names.script import script_of
+from monitor.names.translit import rewrite, tokens, unified
 
 _SOFT_L = re.compile(r"([эеи])л([бвгджзкмнпрстфхцчшщ])")
 _LATIN_VOWELS = set("aeiou")
@@ -30,28 +34,21 @@ class WordSpellings:
 
 def ru_latin(word: str) -> str:
     """Unified Latin written the Russian way (huseynov -> guseinov, bayram -> bairam)."""
-    table = az_rules()["unified_to_ru_latin"]
+    table = spelling_rules()["unified_to_ru_latin"]
     text = word
     for old, new in table["word_start"]:
         if text.startswith(old):
             text = new + text[len(old) :]
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        for old, new in table["rules"]:
-            if text.startswith(old, i) and not (old == "h" and i > 0 and text[i - 1] in "kscgz"):
-                out.append(new)
-                i += len(old)
-                break
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+
+    def after_digraph(old: str, i: int) -> bool:  # the h of kh, sh, ch, gh, zh stays
+        return old == "h" and i > 0 and text[i - 1] in "kscgz"
+
+    return "".join(rewrite(text, table["rules"], after_digraph))
 
 
 def az_latin(word: str) -> str:
     """Unified Latin written the Azerbaijani way, where the rules or the lexicon know it."""
-    rules = az_rules()
+    rules = spelling_rules()
     lexicon: dict[str, str] = rules["az_lexicon"]
     if word in lexicon:
         return lexicon[word]
@@ -65,14 +62,14 @@ def az_latin(word: str) -> str:
 
 def _az_letters(word: str) -> str:
     text = word
-    for old, new in az_rules()["unified_to_az"]:
+    for old, new in spelling_rules()["unified_to_az"]:
         text = text.replace(old, new)
     return text
 
 
 def cyrillic(word: str) -> list[str]:
     """Unified or Russian-style Latin in Cyrillic (orujev -> Оруджев; gasanli -> Гасанлы)."""
-    table = ru_rules()["latin_to_cyrillic"]
+    table = spelling_rules()["latin_to_cyrillic"]
     rules = sorted(table["rules"].items(), key=lambda kv: -len(kv[0]))
     out: list[str] = []
     i = 0
@@ -106,19 +103,50 @@ def cyrillic(word: str) -> list[str]:
     return [r.capitalize() for r in dict.fromkeys(results)]
 
 
+def family_spellings(word: str, surname: bool = False) -> list[str]:
+    """The other members of every family a unified Latin word belongs to (nuruzade ->
+    nuruzadeh, nuruzada; heydar -> heidar; aghayev -> agayev; a surname zeynalov ->
+    zeynal and zeynal -> zeynalov), one family at a time."""
+    rules = spelling_rules()
+    found: list[str] = []
+    for family in rules["families"]["endings"]:
+        old = next((e for e in sorted(family, key=len, reverse=True) if word.endswith(e)), None)
+        if old is not None and len(word) > len(old) + 2:
+            found += [word[: -len(old)] + new for new in family if new != old]
+    for pattern, new in rules["families"]["letters"]:
+        found.append(re.sub(pattern, new, word))
+    if surname:
+        found += _ov_toggled(word, rules["ov_endings"])
+    return [f for f in dict.fromkeys(found) if f != word]
+
+
+def _ov_toggled(word: str, endings: list[str]) -> list[str]:
+    """A surname without the -ov ending it has, or with the one it lacks."""
+    for ending in sorted(endings, key=len, reverse=True):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return [word[: -len(ending)]]
+    if word[-1:] in _LATIN_VOWELS or len(word) < 4:
+        return []
+    return [word + "ov"]
+
+
 @lru_cache(maxsize=65536)
 def word_spellings(word: str, gender: str | None, surname: bool) -> WordSpellings:
     """Every spelling of one word of a name, with Russian case forms for Cyrillic."""
     base = unified(word)
     latin = [word]
-    if not is_cyrillic(word):
+    script = script_of(word)
+    if script == "latin":
         latin += [base.capitalize(), ru_latin(base).capitalize(), az_latin(base).capitalize()]
-        if base.endswith(("yev", "yeva")):
-            latin.append(base.replace("yev", "yev"[1:]).capitalize())
+        for member in family_spellings(base, surname):
+            latin += [member.capitalize(), az_latin(member).capitalize()]
         nominatives = [*cyrillic(base), *cyrillic(ru_latin(base))]
-    else:
+    elif script == "cyrillic":
         latin += [base.capitalize(), ru_latin(base).capitalize()]
         nominatives = [word]
+    else:
+        latin += [base.capitalize(), ru_latin(base).capitalize()]
+        nominatives = [*cyrillic(base), *cyrillic(ru_latin(base))]
     cyr: list[str] = []
     for nominative in dict.fromkeys(nominatives):
         cyr += forms(nominative, gender, surname)

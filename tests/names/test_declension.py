@@ -1,6 +1,6 @@
 import pytest
 
-from monitor.matching.declension import forms, indeclinable, nominatives
+from monitor.names.declension import forms, indeclinable, nominatives
 
 
 @pytest.mark.parametrize(
@@ -25,7 +25,7 @@ def test_the_word_as_printed_is_always_the_first_reading() -> None:
 
 
 def test_latin_words_are_not_declined() -> None:
-    assert nominatives("Mammadova") == [("Mammadova", False)]
+    assert nominatives("Mammadova") == (("Mammadova", False),)
 
 
 @pytest.mark.parametrize("surname", ["Ягублу", "Гасанли", "Нурузаде", "Вагифгызы", "Yagublu"])

@@ -1,6 +1,6 @@
 import pytest
 
-from monitor.matching.variants import az_latin, cyrillic, name_spellings, ru_latin
+from monitor.names.variants import az_latin, cyrillic, family_spellings, name_spellings, ru_latin
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,29 @@ def test_russian_latin_and_azerbaijani_latin() -> None:
     assert ru_latin("huseynov") == "guseinov"
     assert ru_latin("hajiyev") == "gadzhiev"
     assert az_latin("shirinov") == "şirinov"
+
+
+@pytest.mark.parametrize(
+    ("listed", "printed"),
+    [
+        ("Ahsan Nuruzade", "Ahsan Nuruzadeh"),
+        ("Ahsan Nuruzadeh", "Ahsan Nuruzade"),
+        ("Ahsan Nuruzade", "Ahsan Nuruzada"),
+        ("Eynulla Fatullayev", "Eynullah Fatullayev"),
+        ("Eynullah Fatullayev", "Eynulla Fatullaev"),
+        ("Heydar Safarov", "Heidar Safarov"),
+        ("Rahim Kazimov", "Rakhim Kazimov"),
+        ("Rufat Aghayev", "Rufat Agayev"),
+        ("Rufat Agayev", "Rufat Aghayev"),
+        ("Ali Zeynal", "Ali Zeynalov"),
+        ("Ali Zeynalov", "Ali Zeynal"),
+    ],
+)
+def test_the_ruler_gets_every_member_of_a_family(listed: str, printed: str) -> None:
+    assert printed in name_spellings(listed, "m")
+
+
+def test_family_members_of_one_word() -> None:
+    assert set(family_spellings("nuruzade")) == {"nuruzadeh", "nuruzada"}
+    assert "zeynal" in family_spellings("zeynalov", surname=True)
+    assert "zeynal" not in family_spellings("zeynalov", surname=False)

@@ -1,0 +1,138 @@
+"""Group cases: defendants named together share the steps told of the group."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.nlp import Extractor
+from tests.nlp.conftest import article
+from tests.nlp.test_reference import people_with
+
+TUESDAY = dt.datetime(2025, 9, 9, 12, 0)
+TEAM = {"Kamran Aliyev", "Gunay Rzayeva", "Samir Huseynov"}
+
+
+def test_the_journalists_of_an_outlet_are_its_defendants_named_later(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Appeal court upholds verdict",
+            "The Baku Court of Appeal upheld the sentences of journalists working for Sahil "
+            "News on Tuesday.",
+            "The verdict stands for director Kamran Aliyev, editor Gunay Rzayeva and "
+            "reporter Samir Huseynov.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "appeal") == TEAM
+
+
+def test_a_number_of_defendants_reaches_the_whole_group(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Trial of Sahil News staff",
+            "The court heard witnesses in the case of Kamran Aliyev, Gunay Rzayeva and "
+            "Samir Huseynov.",
+            "On Monday the three journalists asked the court to replace the judge.",
+            language="en",
+        )
+    )
+    assert people_with(result, "trial") >= TEAM
+
+
+def test_russian_figures_of_the_case_are_its_defendants(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Приговор журналистам Sahil News оставлен в силе",
+            "Апелляционный суд Баку 9 сентября оставил в силе приговор фигурантам этого дела.",
+            "Среди осужденных директор Камран Алиев, редактор Гюнай Рзаева и репортер "
+            "Самир Гусейнов.",
+            language="ru",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "appeal") == {"Камран Алиев", "Гюнай Рзаева", "Самир Гусейнов"}
+
+
+def test_a_clause_with_a_number_of_its_own_does_not_take_the_first_clauses_people(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Three defendants in Sahil News case remanded, two freed",
+            "The court remanded Kamran Aliyev, Gunay Rzayeva and Samir Huseynov for four "
+            "months as a preventive measure.",
+            "Elnur Qasimov and Aysel Mammadli were freed under police supervision.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "release") == {"Elnur Qasimov", "Aysel Mammadli"}
+
+
+def test_a_headline_arrest_is_the_remand_the_lead_reports(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Three defendants in Sahil News case arrested",
+            "The court on Tuesday ordered four months of arrest as a preventive measure for "
+            "Kamran Aliyev, Gunay Rzayeva and Samir Huseynov.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "pretrial_detention") == TEAM
+    assert people_with(result, "arrest") == set()
+
+
+def test_prisoners_a_pardon_left_out_are_not_the_group_it_freed(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Pardon decree frees five political prisoners",
+            "Among those freed on Wednesday were Kamran Aliyev and Gunay Rzayeva.",
+            "Rights groups said the decree left out Elnur Qasimov and Aysel Mammadli.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "release") == {"Kamran Aliyev", "Gunay Rzayeva"}
+
+
+def test_the_trial_of_an_outlet_reaches_each_accused_named_alone(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Sahil News trial opens",
+            "On Tuesday the trial of Sahil News began in the Baku Grave Crimes Court.",
+            "The accused Kamran Aliyev asked the court to let the press in.",
+            "The defendant Gunay Rzayeva said she had been held without charge for weeks.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "trial") >= {"Kamran Aliyev", "Gunay Rzayeva"}
+
+
+def test_russian_verdict_in_the_case_of_leaders_reaches_them(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Приговор лидерам протеста",
+            "Суд огласил приговор по делу лидеров протеста в Магасе.",
+            "Камран Алиев и Самир Гусейнов заявили, что не признают вину.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "sentence") == {"Камран Алиев", "Самир Гусейнов"}
+
+
+def test_their_custody_extended_reaches_the_defendants(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Custody of Sahil News staff extended",
+            "Kamran Aliyev, Gunay Rzayeva and Samir Huseynov were detained in May.",
+            "Their lawyers said the case was fabricated.",
+            "In November the court extended their arrest by six months.",
+            language="en",
+        )
+    )
+    assert people_with(result, "pretrial_detention") == TEAM
