@@ -262,6 +262,15 @@ class _Context:
         hit = nearest_date(self._dates(sent), position)
         if hit is not None:
             return hit.date, hit.precision
+        later = _days_later(self.sent_texts[sent])
+        if later is not None:
+            # "The next day they were arrested": a day after the story's last date
+            for back in range(sent - 1, max(-1, sent - 1 - _DATE_CARRY_SENTENCES), -1):
+                earlier = self._dates(back)
+                if earlier:
+                    last = earlier[-1]
+                    return last.date + dt.timedelta(days=later), last.precision
+            return None, "day"
         paragraph = self.paragraph_of[sent]
         for back in range(sent - 1, max(-1, sent - 1 - _DATE_CARRY_SENTENCES), -1):
             if self.paragraph_of[back] != paragraph or paragraph == 0:
@@ -369,6 +378,21 @@ def _rehome_bare_surnames(
             # is someone the story names by surname only, not the relative
             groups.append(PersonGroup(words=(group.surname,), patronymic=None, spans=orphans))
             roles.append(None)
+
+
+@lru_cache(maxsize=1)
+def _following_days() -> tuple[tuple[re.Pattern[str], int], ...]:
+    data = load_data("nlp_dates.yaml")["following"]
+    return tuple(
+        (re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE), int(days))
+        for days, words in data.items()
+    )
+
+
+def _days_later(text: str) -> int | None:
+    """How many days after the story's last date a sentence says it is ("the next day",
+    "на следующий день": 1), or None."""
+    return next((days for pattern, days in _following_days() if pattern.search(text)), None)
 
 
 @lru_cache(maxsize=1)

@@ -447,3 +447,35 @@ def test_a_criminal_case_about_a_crime_is_a_charge_but_not_the_grounds_of_a_verd
 def test_an_adjourned_appeal_is_a_hearing_not_a_ruling(sentence: str, lang: str) -> None:
     found = affirmed(sentence, lang)
     assert "appeal" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The arrests of Anar Guliyev and Rauf Aliyev were a preventive measure.", "en"),
+        ("His lawyer complained of the lack of information about his detention.", "en"),
+        ("Обвинения предъявили братьям, задержанным 5 февраля в Казани.", "ru"),
+    ],
+)
+def test_arrests_named_as_nouns_are_arrests(sentence: str, lang: str) -> None:
+    assert "arrest" in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "recap"),
+    [
+        ("Earlier, similar charges were brought against two other reporters.", "en", True),
+        ("Ранее аналогичные обвинения предъявили еще двоим журналистам.", "ru", True),
+        ("Ранее сегодня суд продлил арест журналиста.", "ru", False),
+        ("The court earlier today extended the arrest of the reporter.", "en", False),
+    ],
+)
+def test_an_opening_earlier_makes_a_recap(sentence: str, lang: str, recap: bool) -> None:
+    from monitor.nlp.events import is_background_sentence
+
+    assert is_background_sentence(sentence, lang) is recap
+
+
+def test_a_figurative_preventive_measure_is_no_remand() -> None:
+    sentence = "The arrests of the activists were a pre-election preventive measure."
+    assert "pretrial_detention" not in affirmed(sentence)

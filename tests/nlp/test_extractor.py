@@ -342,3 +342,16 @@ def test_a_page_that_starts_with_its_lead_paragraph_has_no_second_lead_paragraph
     dates = {e.type: e.date for e in result.events}
     assert dates["pretrial_detention"] == MONDAY.date()
     assert dates["arrest"] is None
+
+
+def test_the_next_day_counts_from_the_storys_last_date(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Graffiti case",
+            "On 9 May 2024 two students painted slogans on a monument in Ganja. The next day "
+            "Emil Qasimov was arrested.",
+            language="en",
+            published=MONDAY,
+        )
+    )
+    assert {e.type: e.date for e in result.events}["arrest"] == dt.date(2024, 5, 10)
