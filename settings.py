@@ -40,8 +40,19 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
 MONITOR_BACKOFF_MAX_DELAY = 120.0
 
-DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.BackoffMiddleware": 560}
+# Reachability sees every download failure first (retries and back-off come after it);
+# the loop check sees a redirect before the redirect middleware (600) follows it.
+DOWNLOADER_MIDDLEWARES = {
+    "spiders.middlewares.BackoffMiddleware": 560,
+    "spiders.limits.ReachabilityMiddleware": 570,
+    "spiders.middlewares.RedirectLoopMiddleware": 650,
+}
 ITEM_PIPELINES = {"pipelines.store.StorePipeline": 300}
+EXTENSIONS = {"spiders.limits.CrawlDeadline": 500}
+# Every crawl ends: the outlet's time limit (the crawl runner passes it; this is the
+# default), and at once after this many connection failures in a row (DNS, refused).
+MONITOR_CRAWL_TIME_LIMIT = _settings.crawl_time_limit
+MONITOR_UNREACHABLE_AFTER = 3
 
 MONITOR_DB_URL = _settings.database_url
 HTTPCACHE_ENABLED = _settings.http_cache
@@ -66,5 +77,5 @@ if _settings.redis_url:
     SCHEDULER_DUPEFILTER_KEY = f"monitor:{_settings.crawl_id}:%(spider)s:dupefilter"
     DUPEFILTER_KEY = SCHEDULER_DUPEFILTER_KEY
     # an idle process waits a little for requests its peers are still producing
-    EXTENSIONS = {"spiders.distributed.SharedQueueIdle": 500}
+    EXTENSIONS = {**EXTENSIONS, "spiders.distributed.SharedQueueIdle": 500}
     MONITOR_SHARED_IDLE_SECONDS = 8.0

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from monitor.long_articles import extract_in_parts
 from monitor.matching import Matcher
 from monitor.matching.context import reports_custody
 from monitor.model import Article, Case, Extraction, Judgement, Match
@@ -56,7 +57,7 @@ class Analyzer:
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         pending = list(articles) if not isinstance(articles, list) else articles
-        extractions = self.extractor.extract_many(pending, batch_size=batch_size)
+        extractions = extract_in_parts(self.extractor, pending, batch_size)  # any length
         for article, extraction in zip(pending, extractions, strict=True):
             yield Analysis(article, extraction, self.matcher.match(article, extraction))
 

@@ -47,7 +47,7 @@ def _date(value: object, where: str) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise CaseFileError(f"{where}: date {text!r} is not YYYY-MM-DD")
+    raise CaseFileError(f"{where}: date {text!r} is not a real date (YYYY-MM-DD)")
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -89,7 +89,10 @@ def case_from_mapping(entry: Mapping[str, Any], where: str) -> Case:
     except (TypeError, ValueError):
         raise CaseFileError(f"{where}: born {born_raw!r} is not a year") from None
     events: list[KnownEvent] = []
-    for index, raw in enumerate(entry.get("events") or []):
+    raw_events = entry.get("events") or []
+    if not isinstance(raw_events, list):
+        raise CaseFileError(f"{where}: events must be a list")
+    for index, raw in enumerate(raw_events):
         if not isinstance(raw, Mapping) or raw.get("type") not in EVENT_TYPES:
             raise CaseFileError(f"{where}: event {index + 1} needs a type from the contract's list")
         events.append(
@@ -123,6 +126,26 @@ def _check_unique(cases: Sequence[Case]) -> None:
         seen.add(case.id)
 
 
+class CaseLoader(yaml.SafeLoader):
+    """YAML as people write case lists: dates stay text until :func:`_date` reads them
+    (an impossible date is an error about its entry, not a crash), and aliases (``*x``)
+    are refused, since a few of them can expand into billions of nodes."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a cases file", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+CaseLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _yaml_problem(error: yaml.YAMLError) -> str:
     """Where and what, on one line: " at line 2, column 9: expected ',' or ']'"."""
     mark = getattr(error, "problem_mark", None)
@@ -133,11 +156,13 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 
 def parse_yaml(text: str, source: str = "cases file") -> list[Case]:
     try:
-        loaded = yaml.safe_load(text)
+        loaded = yaml.load(text, Loader=CaseLoader)  # a SafeLoader
     except yaml.YAMLError as error:
         raise CaseFileError(f"{source}: not valid YAML{_yaml_problem(error)}") from None
     if isinstance(loaded, Mapping):
-        loaded = loaded.get("cases")
+        if "cases" not in loaded:
+            raise CaseFileError(f"{source}: a mapping needs a 'cases:' key holding the list")
+        loaded = loaded["cases"]
     if loaded is None:
         return []
     if not isinstance(loaded, list):

@@ -81,7 +81,7 @@ def init(ctx: click.Context) -> None:
 
     settings = settings_of(ctx)
     before, after = upgrade(settings.database_url)
-    where = settings.db_url or str(settings.db_path)
+    where = settings.shown_database
     if before == after:
         click.echo(f"database {where} is up to date (revision {after})")
     elif before is None:
@@ -105,23 +105,35 @@ def cases() -> None:
     is_flag=True,
     help="Leave cases that the file no longer lists active (default: mark them inactive).",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="The file replaces the whole list: allow it to leave none of the active cases.",
+)
 @click.pass_context
-def cases_import(ctx: click.Context, file: Path, keep_missing: bool) -> None:
+def cases_import(ctx: click.Context, file: Path, keep_missing: bool, replace: bool) -> None:
     """Import or update cases from a YAML or CSV FILE and report what changed.
 
-    Cases keep their timeline, matches and analyst-confirmed aliases across imports.
+    Cases keep their timeline, matches and analyst-confirmed aliases across imports. A
+    file that lists none of the active cases (empty, or the wrong file) is refused
+    unless --replace says it replaces the whole list.
     """
     from monitor.cases import CaseFileError, load_cases
     from monitor.db.session import session_scope
-    from monitor.registry import import_cases
+    from monitor.registry import ImportRefused, import_cases
 
     try:
         parsed = load_cases(file)
     except CaseFileError as error:
         raise BadInput(str(error)) from None
     settings = ready_settings(ctx)  # only once the file is known to be good
-    with session_scope(settings.database_url) as session:
-        report = import_cases(session, parsed, deactivate_missing=not keep_missing)
+    try:
+        with session_scope(settings.database_url) as session:
+            report = import_cases(
+                session, parsed, deactivate_missing=not keep_missing, replace=replace
+            )
+    except ImportRefused as error:
+        raise BadInput(f"{file}: {error}") from None
     for line in report.lines():
         click.echo(line)
 
@@ -323,8 +335,22 @@ def status(ctx: click.Context, as_json: bool) -> None:
         f"articles {state.articles} ({state.pending} waiting, {state.failed} failed); "
         f"alerts {state.alerts} ({state.corrections} corrections)\n"
         f"deliveries: {state.deliveries_sent} sent{last}; {state.deliveries_pending} waiting "
-        f"({state.deliveries_for_digest} for the daily digest); {state.deliveries_failed} failed"
+        f"({state.deliveries_for_digest} for the daily digest, {state.deliveries_retrying} "
+        f"retrying after a failure); {state.deliveries_unsure} unsure; "
+        f"{state.deliveries_failed} failed"
     )
+    if state.delivery_problems:
+        problems = Table("delivery", "to", "state", "attempts", "next attempt", "error")
+        for d in state.delivery_problems:
+            problems.add_row(
+                str(d.id),
+                d.recipient,
+                d.status,
+                str(d.attempts),
+                f"{d.next_attempt:%Y-%m-%d %H:%M} UTC" if d.next_attempt else "-",
+                d.error or "",
+            )
+        console.print(problems)
     for lock in state.locks:
         console.print(f"lock: {lock}")
 
@@ -363,15 +389,19 @@ def alerts() -> None:
 @alerts.command("send")
 @click.pass_context
 def alerts_send(ctx: click.Context) -> None:
-    """Deliver pending alerts (email, webhook) and due digests; retry failed ones."""
-    from monitor.alerts.outbox import send_pending
+    """Deliver pending alerts (email, webhook) and due digests; retry failed ones.
+
+    Exit status 1 while deliveries are failing (see `monitor status`).
+    """
+    from monitor.alerts.outbox import send_and_check
     from monitor.db.session import session_factory
 
     settings = ready_settings(ctx)
-    report = send_pending(session_factory(settings.database_url), settings)
+    report, trouble = send_and_check(session_factory(settings.database_url), settings)
     for line in report.lines():
         click.echo(line)
-    if report.failed:
+    if trouble:
+        click.echo(f"FAILED: {trouble}")
         sys.exit(1)
 
 

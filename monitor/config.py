@@ -8,13 +8,38 @@ printed (see :meth:`Settings.redacted`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 PREFIX = "MONITOR_"
 SECRET_FIELDS = frozenset({"smtp_password", "secret_key"})
+URL_FIELDS = frozenset({"db_url", "redis_url"})  # may carry a password
+SECRET_PARAMETERS = re.compile(r"(?i)^(password|passwd|pwd|pass|secret|token|api_?key|key)$")
+
+
+def mask_url(url: str) -> str:
+    """``url`` fit to print: the password of its user part and secret-looking query
+    parameters (``?password=...``) replaced by ``***``."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "***"
+    shown = url
+    if "@" in parts.netloc:
+        user, _, host = parts.netloc.rpartition("@")
+        name, colon, _ = user.partition(":")
+        shown = shown.replace(parts.netloc, f"{name}{':***' if colon else ''}@{host}", 1)
+    if parts.query:
+        query = "&".join(
+            f"{key}=***" if SECRET_PARAMETERS.match(key) else f"{key}{sep}{value}"
+            for key, sep, value in (item.partition("=") for item in parts.query.split("&"))
+        )
+        shown = shown.replace("?" + parts.query, "?" + query, 1)
+    return shown
 
 
 def _default_home() -> Path:
@@ -48,6 +73,9 @@ class Settings:
     scrapy_log_level: str = "WARNING"
     redis_url: str = ""
     crawl_id: str = "default"
+    crawl_time_limit: float = 1200.0  # seconds an outlet's crawl may take, unless its file says
+    crawl_processes: int = 4  # outlets crawled at once, each in its own process
+    trusted_proxies: str = ""  # reverse proxies whose X-Forwarded-For names the client
     outbox_keep_days: int = 90  # 0 keeps the .eml copies for ever
 
     @property
@@ -62,12 +90,22 @@ class Settings:
     def outbox_dir(self) -> Path:
         return self.home / "outbox"
 
+    @property
+    def shown_database(self) -> str:
+        """Where the database is, fit to print (a URL's password masked)."""
+        return mask_url(self.db_url) if self.db_url else str(self.db_path)
+
     def redacted(self) -> dict[str, str]:
         """Settings as text, secrets masked: safe for logs and `monitor status`."""
         shown: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            shown[f.name] = "***" if f.name in SECRET_FIELDS and value else str(value)
+            if f.name in SECRET_FIELDS and value:
+                shown[f.name] = "***"
+            elif f.name in URL_FIELDS and value:
+                shown[f.name] = mask_url(str(value))
+            else:
+                shown[f.name] = str(value)
         return shown
 
 
@@ -110,6 +148,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ValueError(
             f"{PREFIX}SMTP_SECURITY must be none, starttls or tls, not {settings.smtp_security!r}"
         )
+    if settings.crawl_time_limit <= 0 or settings.crawl_processes < 1:
+        raise ValueError(
+            f"{PREFIX}CRAWL_TIME_LIMIT must be positive and {PREFIX}CRAWL_PROCESSES at least 1"
+        )
+    from monitor.web.clients import trusted_networks
+
+    trusted_networks(settings.trusted_proxies)  # a bad entry is refused at once
     if settings.outbox_keep_days < 0:
         raise ValueError(
             f"{PREFIX}OUTBOX_KEEP_DAYS must be 0 (keep for ever) or more, "

@@ -18,10 +18,11 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db.models import RunLock
@@ -42,14 +43,38 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def process_alive(pid: int) -> bool:
+def _answers(send: Callable[[int, int], None], target: int) -> bool:
+    """Whether signal 0 (a probe that delivers nothing) finds ``target``."""
     try:
-        os.kill(pid, 0)
+        send(target, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        return True  # it exists, under another user
     return True
+
+
+def process_alive(pid: int) -> bool:
+    return _answers(os.kill, pid)
+
+
+def group_alive(pgid: int) -> bool:
+    """Whether any process of the process group ``pgid`` is alive."""
+    return _answers(os.killpg, pgid)
+
+
+def owner_name() -> str:
+    """``host:pid:random``: names whoever claims work in the database (a processing
+    worker, a delivery sender), so that a claim of a dead process can be recognised."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def owner_gone(owner: str | None) -> bool:
+    """True when ``owner`` (see :func:`owner_name`) ran on this host and its process is
+    dead: its claims can be taken back at once rather than when they expire."""
+    host, _, rest = (owner or "").partition(":")
+    pid = rest.partition(":")[0]
+    return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
 
 
 class DatabaseLock:
@@ -69,7 +94,7 @@ class DatabaseLock:
         self.heartbeat = heartbeat if heartbeat is not None else ttl / 4
         self.host = socket.gethostname()
         self.pid = os.getpid()
-        self.owner = f"{self.host}:{self.pid}:{uuid.uuid4().hex[:8]}"
+        self.owner = owner_name()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -82,9 +107,38 @@ class DatabaseLock:
     def _stale(self, holder: RunLock) -> bool:
         if holder.expires_at <= _now():
             return True
-        return holder.host == self.host and holder.pid != self.pid and not process_alive(holder.pid)
+        if holder.host != self.host or holder.pid == self.pid or process_alive(holder.pid):
+            return False
+        # the holder is dead; the crawlers it started may not be yet
+        return not any(group_alive(int(pid)) for pid in (holder.children or "").split())
+
+    def add_child(self, pid: int) -> None:
+        """Record a process group this holder started (a crawler): while any process of
+        it lives, the lock is not taken over, even if this holder is killed."""
+        self._set_children(lambda pids: [*pids, str(pid)])
+
+    def remove_child(self, pid: int) -> None:
+        self._set_children(lambda pids: [p for p in pids if p != str(pid)])
+
+    def _set_children(self, change: Callable[[list[str]], list[str]]) -> None:
+        with self.sessions() as session:
+            holder = self._holder(session)
+            if holder is None or holder.owner != self.owner:
+                return
+            holder.children = " ".join(change((holder.children or "").split())) or None
+            session.commit()
 
     def try_acquire(self) -> bool:
+        """Take the lock if it is free (or stale); False when someone holds it, and also
+        when the database stays busy longer than it waits (SQLite's single writer):
+        either way the caller should try again later."""
+        try:
+            return self._try_acquire()
+        except OperationalError as error:
+            log.warning("lock %r: the database is busy (%s); taken as held", self.name, error)
+            return False
+
+    def _try_acquire(self) -> bool:
         with self.sessions() as session:
             now = _now()
             session.add(

@@ -54,6 +54,8 @@ class Outlet:
     hosts: tuple[str, ...] = ()
     timezone: str = "UTC"
     schedule: str = "every 1h"
+    # seconds a crawl of this outlet may take; None: MONITOR_CRAWL_TIME_LIMIT
+    time_limit: float | None = None
     min_articles_per_day: float = 0.0
     feeds: tuple[str, ...] = ()
     listings: tuple[str, ...] = ()
@@ -99,6 +101,19 @@ class Outlet:
     def effective_base_url(self, override: str | None = None) -> str:
         env = os.environ.get(URL_ENV_PREFIX + self.slug.upper())
         return (override or env or self.base_url).rstrip("/")
+
+
+DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?|h|hours?)?$", re.I)
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600}
+
+
+def parse_duration(value: object, source: str = "outlet file") -> float:
+    """Seconds from ``90``, ``90s``, ``20m`` or ``1h``; positive."""
+    match = DURATION.match(str(value).strip())
+    if match is None or float(match.group(1)) <= 0:
+        raise OutletError(f"{source}: time_limit {value!r} should read like 90s, 20m or 1h")
+    unit = (match.group(2) or "s")[0].lower()
+    return float(match.group(1)) * DURATION_UNITS[unit]
 
 
 def bare_host(url: str) -> str:
@@ -150,6 +165,7 @@ def outlet_from_mapping(data: dict[str, Any], source: str = "outlet file") -> Ou
         hosts=hosts,
         timezone=str(data.get("timezone", "UTC")),
         schedule=str(data.get("schedule", "every 1h")),
+        time_limit=(parse_duration(data["time_limit"], source) if data.get("time_limit") else None),
         min_articles_per_day=float(data.get("min_articles_per_day", 0)),
         feeds=_strings(data.get("feeds")),
         listings=_strings(data.get("listings")),

@@ -2,7 +2,11 @@
 
 A failing step is logged and reported, and the later steps still run: articles already
 fetched are processed and alerts already raised are delivered even when one outlet is
-down or the mail server is unreachable.
+down or the mail server is unreachable. Each outlet is crawled in its own process, and
+what an outlet brought is processed and delivered as soon as its crawl ends, so one slow
+outlet does not hold back the alerts of the others. The crawlers' process groups are
+recorded with the pipeline lock: a run killed with -9 takes its crawlers with it, and
+the lock is not taken over before they are gone.
 """
 
 from __future__ import annotations
@@ -51,31 +55,55 @@ def run_once(
     """One pass under the pipeline lock; if another run holds it, nothing is done."""
     sessions = session_factory(settings.database_url)
     lock = DatabaseLock(sessions, "pipeline")
-    if not lock.try_acquire():
+    if not lock.try_acquire():  # held, or SQLite busy beyond its patience: exit 75 either way
         return RunResult(reported=["another run is in progress; nothing done"], busy=True)
     try:
-        return _run(settings, sessions, outlets, crawl)
+        return _run(settings, sessions, outlets, crawl, lock)
     finally:
         lock.release()
 
 
 def _run(
-    settings: Settings, sessions: sessionmaker[Session], outlets: list[str] | None, crawl: bool
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    outlets: list[str] | None,
+    crawl: bool,
+    lock: DatabaseLock,
 ) -> RunResult:
-    from monitor.alerts.outbox import send_pending
     from monitor.crawl import run_crawl
-    from monitor.processing import process_pending
 
     result = RunResult()
+
+    def use_at_once(summary: CrawlSummary) -> None:
+        """An outlet's crawl ended: its articles are processed and delivered now, not
+        after the slowest outlet."""
+        result.reported.append(describe(summary))
+        if summary.status != "finished":
+            result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
+        if summary.new_articles:
+            _process(sessions, result)
+            _deliver(sessions, settings, result, early=True)
+
     if crawl:
         try:
-            for summary in run_crawl(settings, outlets):
-                result.reported.append(describe(summary))
-                if summary.status != "finished":
-                    result.failures.append(f"crawl of {summary.outlet}: {summary.status}")
+            run_crawl(
+                settings,
+                outlets,
+                on_finished=use_at_once,
+                started=lock.add_child,
+                ended=lock.remove_child,
+            )
         except Exception as error:
             log.exception("crawl failed")
             result.failures.append(f"crawl: {error}")
+    _process(sessions, result)
+    _deliver(sessions, settings, result)
+    return result
+
+
+def _process(sessions: sessionmaker[Session], result: RunResult) -> None:
+    from monitor.processing import process_pending
+
     try:
         report = process_pending(sessions)
         result.reported.append(
@@ -86,15 +114,22 @@ def _run(
     except Exception as error:
         log.exception("processing failed")
         result.failures.append(f"process: {error}")
+
+
+def _deliver(
+    sessions: sessionmaker[Session], settings: Settings, result: RunResult, early: bool = False
+) -> None:
+    """Deliver what is due; the last delivery of a run says whether deliveries fail."""
+    from monitor.alerts.outbox import send_and_check
+
     try:
-        sent = send_pending(sessions, settings)
-        result.reported.append(str(sent))
-        if sent.failed:
-            result.failures.append(f"{sent.failed} deliveries failed and will be retried")
+        sent, trouble = send_and_check(sessions, settings)
+        result.reported += sent.lines()
+        if trouble and not early:
+            result.failures.append(trouble)
     except Exception as error:
         log.exception("delivery failed")
         result.failures.append(f"alerts: {error}")
-    return result
 
 
 def describe(summary: CrawlSummary) -> str:

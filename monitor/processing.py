@@ -20,10 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
-import os
 import queue as queues
-import socket
-import uuid
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor.analysis import Analysis, Analyzer, analyze_each
 from monitor.db import models as db
 from monitor.db.session import count_rows, session_factory
-from monitor.locks import DatabaseLock, process_alive
+from monitor.locks import DatabaseLock, owner_gone, owner_name
 from monitor.registry import load_cases, load_judgements
 from monitor.store import article_from_row
 from monitor.timeline import record_developments
@@ -156,16 +154,6 @@ def save_analysis(session: Session, row: db.Article, analysis: Analysis) -> list
 # --- phase 1: claims and analysis --------------------------------------------------------
 
 
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-def _dead_local_worker(claimed_by: str | None) -> bool:
-    host, _, rest = (claimed_by or "").partition(":")
-    pid = rest.partition(":")[0]
-    return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
-
-
 def release_stale_claims(session: Session, now: dt.datetime | None = None) -> int:
     """Articles claimed by a worker that died go back to the queue: at once when the
     worker ran on this host, else when the claim is older than ``CLAIM_TIMEOUT``."""
@@ -178,7 +166,7 @@ def release_stale_claims(session: Session, now: dt.datetime | None = None) -> in
     stale = [
         article_id
         for article_id, owner, claimed_at in claimed
-        if claimed_at is None or claimed_at < cutoff or _dead_local_worker(owner)
+        if claimed_at is None or claimed_at < cutoff or owner_gone(owner)
     ]
     if stale:
         session.execute(
@@ -203,11 +191,18 @@ def claim_batch(session: Session, worker: str, size: int = CLAIM_BATCH) -> list[
             .order_by(db.Article.published_at.is_(None), db.Article.published_at, db.Article.id)
             .limit(size)
         )
-        if session.get_bind().dialect.name == "postgresql":
+        skipping = session.get_bind().dialect.name == "postgresql"
+        if skipping:
             candidates = candidates.with_for_update(skip_locked=True)
         ids = list(session.scalars(candidates))
         if not ids:
             session.rollback()
+            waiting = select(db.Article.id).where(db.Article.status == "new").limit(1)
+            if skipping and session.scalar(waiting) is not None:
+                # all skipped: another worker is claiming them; look again once it commits
+                session.rollback()
+                time.sleep(0.01)
+                continue
             return []
         session.execute(
             update(db.Article)
@@ -279,7 +274,7 @@ def analyse_pending(
 ) -> ProcessReport:
     """Phase 1 in this process: claim and analyse until the queue is empty."""
     report = ProcessReport()
-    worker = worker_name()
+    worker = owner_name()
     with sessions() as session:
         release_stale_claims(session)
     while limit is None or report.processed + report.failed < limit:

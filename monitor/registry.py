@@ -3,7 +3,8 @@ back the cases (with analysts' aliases and judgements) that matching needs.
 
 Re-importing an edited list updates each case in place; its timeline, matches and the
 aliases analysts confirmed are kept. A case missing from the new list is not deleted:
-it is marked inactive (and reported), so nothing about it is lost.
+it is marked inactive (and reported), so nothing about it is lost; a list that would
+leave no active case listed is refused unless it is meant to replace the whole list.
 """
 
 from __future__ import annotations
@@ -94,8 +95,17 @@ def _add_known_events(session: Session, row: db.Case, case: Case) -> int:
     return added
 
 
+class ImportRefused(ValueError):
+    """An import that would mark every active case inactive (an empty file, the wrong
+    file): refused unless the caller says the file replaces the whole list."""
+
+
 def import_cases(
-    session: Session, cases: Sequence[Case], *, deactivate_missing: bool = True
+    session: Session,
+    cases: Sequence[Case],
+    *,
+    deactivate_missing: bool = True,
+    replace: bool = False,
 ) -> ImportReport:
     report = ImportReport()
     rows = {
@@ -106,6 +116,13 @@ def import_cases(
             .execution_options(populate_existing=True)
         )
     }
+    active = {case_id for case_id, row in rows.items() if row.active}
+    if deactivate_missing and not replace and active and not active & {c.id for c in cases}:
+        raise ImportRefused(
+            f"the file lists none of the {len(active)} active cases, so importing it would "
+            "mark every one inactive; check the file, or pass --replace if it replaces "
+            "the whole list"
+        )
     for case in cases:
         row = rows.get(case.id)
         if row is None:

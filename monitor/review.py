@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from monitor.alerts.raising import raise_alerts, raise_corrections
@@ -43,7 +43,7 @@ from monitor.timeline import record_developments, refresh_case
 
 VERDICTS = {"confirm": "positive", "reject": "negative", "unsure": "unsure"}
 REVIEW_STATUS = {"positive": "confirmed", "negative": "rejected", "unsure": "unsure"}
-UNSENT = ("pending", "failed")
+UNSENT = ("pending", "unsure", "failed")  # not known to have gone out: never sent now
 
 
 class ReviewError(ValueError):
@@ -141,13 +141,13 @@ def retract_developments(
     if not developments:
         return
     alerts = select(db.Alert.id).where(db.Alert.development_id.in_([d.id for d in developments]))
-    for delivery in session.scalars(
-        select(db.Delivery)
-        .where(db.Delivery.alert_id.in_(alerts))
-        .where(db.Delivery.status.in_(UNSENT))
-    ):
-        delivery.status = "cancelled"
-        delivery.next_attempt_at = None
+    # one conditional UPDATE: a delivery a sender has claimed meanwhile is left to it
+    # (once sent, its correction is planned like any other)
+    session.execute(
+        update(db.Delivery)
+        .where(db.Delivery.alert_id.in_(alerts), db.Delivery.status.in_(UNSENT))
+        .values(status="cancelled", next_attempt_at=None)
+    )
     raise_corrections(session, developments, reason)
     for case_id in {d.case_id for d in developments}:
         case = session.get(db.Case, case_id)

@@ -2,8 +2,9 @@
 
 - One job per outlet, from the ``schedule`` of its outlet file: ``every 30m`` / ``every
   2h`` / ``every 1d`` (an interval) or a five-field cron expression in the outlet's time
-  zone. Each crawl runs in its own process (Twisted runs one reactor per process), then
-  the new articles are processed and alerts delivered, under the pipeline lock.
+  zone. Each crawl runs in its own process (Twisted runs one reactor per process) within
+  the outlet's time limit, then the new articles are processed and alerts delivered,
+  under the pipeline lock.
 - A daily digest job at ``MONITOR_DIGEST_HOUR`` in ``MONITOR_TIMEZONE``.
 - Jobs are kept in the same database (SQLAlchemyJobStore), with coalescing and a misfire
   grace time: a machine that slept through ten runs runs the job once when it wakes.
@@ -16,8 +17,6 @@ import datetime as dt
 import logging
 import re
 import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,13 +65,20 @@ def parse_schedule(text: str, timezone: str = "UTC") -> BaseTrigger:
 
 
 def crawl_outlet_job(slug: str) -> int:
-    """Crawl one outlet in a child process, then process and deliver; returns its exit code."""
+    """Crawl one outlet in a child process (within its time limit, ended with this
+    service), then process and deliver; returns 0 when the crawl finished, else 1."""
+    from monitor.crawl import run_crawl
+    from monitor.pipeline import describe
+
     log.info("scheduled crawl of %s starting", slug)
-    crawl = subprocess.run([sys.executable, "-m", "monitor", "crawl", slug], check=False)
-    if crawl.returncode != 0:
-        log.warning("crawl of %s exited with %s", slug, crawl.returncode)
+    failed = 0
+    for summary in run_crawl(load_settings(), [slug]):
+        log.info("%s", describe(summary))
+        failed += summary.status != "finished"
+    if failed:
+        log.warning("crawl of %s failed", slug)
     process_and_send_job()
-    return crawl.returncode
+    return 1 if failed else 0
 
 
 def process_and_send_job() -> None:
@@ -87,12 +93,15 @@ def process_and_send_job() -> None:
 
 def digest_job() -> None:
     """Deliver what is due; digest deliveries fall due at the digest hour."""
-    from monitor.alerts.outbox import send_pending
+    from monitor.alerts.outbox import send_and_check
     from monitor.db.session import session_factory
 
     settings = load_settings()
-    report = send_pending(session_factory(settings.database_url), settings)
-    log.info("digest: %s", report)
+    report, trouble = send_and_check(session_factory(settings.database_url), settings)
+    for line in report.lines():
+        log.info("digest: %s", line.strip())
+    if trouble:
+        log.error("digest: %s", trouble)
 
 
 # --- the service -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """`monitor status`: per outlet, the last crawl, its figures and the next scheduled run;
-then the articles waiting and what the outbox delivered."""
+and the articles waiting, what the outbox delivered and the deliveries that are failing
+(waiting for a retry, unsure, or failed for good)."""
 
 from __future__ import annotations
 
@@ -27,19 +28,64 @@ class OutletStatus:
 
 
 @dataclass
+class DeliveryProblem:
+    id: int
+    recipient: str
+    status: str  # "retrying" (pending after a failure), "unsure" or "failed"
+    attempts: int
+    next_attempt: dt.datetime | None
+    error: str | None
+
+
+@dataclass
 class Status:
     outlets: list[OutletStatus]
     articles: int
     pending: int
     failed: int
     alerts: int
-    deliveries_pending: int
+    deliveries_pending: int  # waiting: pending, or being sent
+    deliveries_for_digest: int
+    deliveries_retrying: int  # pending again after a failed attempt
+    deliveries_unsure: int
+    deliveries_sent: int
+    deliveries_failed: int
+    delivery_problems: list[DeliveryProblem]
+    corrections: int
+    last_sent: dt.datetime | None
     locks: list[str]
-    deliveries_sent: int = 0
-    deliveries_failed: int = 0
-    deliveries_for_digest: int = 0
-    corrections: int = 0
-    last_sent: dt.datetime | None = None
+
+
+RETRYING = (db.Delivery.status == "pending") & db.Delivery.last_error.is_not(None)
+
+
+def failing_deliveries(session: Session) -> int:
+    """Deliveries that failed and wait for another attempt (or ended unsure): while any
+    is left, `monitor run` and `monitor alerts send` exit 1."""
+    return count_rows(session, db.Delivery.id, RETRYING | (db.Delivery.status == "unsure"))
+
+
+def delivery_problems(session: Session, limit: int = 10) -> list[DeliveryProblem]:
+    """The newest deliveries that are retrying, unsure or failed."""
+    from monitor.alerts.outbox import recipient_label
+
+    rows = session.scalars(
+        select(db.Delivery)
+        .where(RETRYING | db.Delivery.status.in_(["unsure", "failed"]))
+        .order_by(db.Delivery.id.desc())
+        .limit(limit)
+    )
+    return [
+        DeliveryProblem(
+            id=row.id,
+            recipient=recipient_label(row),
+            status="retrying" if row.status == "pending" else row.status,
+            attempts=row.attempts,
+            next_attempt=row.next_attempt_at if row.status != "failed" else None,
+            error=row.last_error,
+        )
+        for row in rows
+    ]
 
 
 def collect_status(session: Session, settings: Settings) -> Status:
@@ -81,8 +127,11 @@ def collect_status(session: Session, settings: Settings) -> Status:
             db.Delivery.status == "pending",
             db.Delivery.channel == "digest",
         ),
+        deliveries_retrying=count_rows(session, db.Delivery.id, RETRYING),
+        deliveries_unsure=count_rows(session, db.Delivery.id, db.Delivery.status == "unsure"),
         deliveries_sent=count_rows(session, db.Delivery.id, db.Delivery.status == "sent"),
         deliveries_failed=count_rows(session, db.Delivery.id, db.Delivery.status == "failed"),
+        delivery_problems=delivery_problems(session),
         corrections=count_rows(session, db.Alert.id, db.Alert.kind == "correction"),
         last_sent=session.scalar(select(func.max(db.Delivery.sent_at))),
         locks=[

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from monitor.db import models as db
+from monitor.db.session import insert_missing
 from monitor.model import Article, Paragraph
 
 
@@ -65,15 +64,7 @@ def ensure_outlet(
     """Add the outlet's row unless it exists; safe when two crawlers start together."""
     if session.get(db.Outlet, slug) is not None:
         return
-    values = {"slug": slug, "name": name or slug, "language": language}
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        session.execute(sqlite_insert(db.Outlet).values(**values).on_conflict_do_nothing())
-    elif dialect == "postgresql":
-        session.execute(postgresql_insert(db.Outlet).values(**values).on_conflict_do_nothing())
-    else:
-        session.add(db.Outlet(**values))
-        session.flush()
+    insert_missing(session, db.Outlet, [{"slug": slug, "name": name or slug, "language": language}])
 
 
 def remember_validators(

@@ -8,10 +8,12 @@ than deleted, so the judgements it recorded keep naming their reviewer.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from monitor.db import models as db
@@ -101,3 +103,34 @@ def authenticate(session: Session, email: str, password: str) -> db.User | None:
     row.last_login_at = dt.datetime.now(dt.UTC)
     session.flush()
     return row
+
+
+# --- sign-in sessions ------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start_sign_in(session: Session, user: db.User, lifetime: dt.timedelta) -> str:
+    """Record a new signed-in session of ``user``; returns the token for its cookie.
+    Expired sessions of anyone are cleared on the way."""
+    now = dt.datetime.now(dt.UTC)
+    session.execute(delete(db.SignIn).where(db.SignIn.expires_at < now))
+    token = secrets.token_urlsafe(32)
+    session.add(
+        db.SignIn(token_hash=_token_hash(token), user_id=user.id, expires_at=now + lifetime)
+    )
+    session.flush()
+    return token
+
+
+def signed_in(session: Session, user_id: int, token: str) -> bool:
+    """Whether ``token`` is a live session of the account ``user_id``."""
+    row = session.get(db.SignIn, _token_hash(token))
+    return row is not None and row.user_id == user_id and row.expires_at > dt.datetime.now(dt.UTC)
+
+
+def end_sign_in(session: Session, token: str) -> None:
+    """Sign out: the session's cookie, and every copy of it, stops working."""
+    session.execute(delete(db.SignIn).where(db.SignIn.token_hash == _token_hash(token)))

@@ -76,3 +76,27 @@ def test_load_cases_reads_by_extension(tmp_path: Path) -> None:
 def test_export_round_trips_through_import() -> None:
     cases = parse_yaml(LIST)
     assert parse_yaml(dump_yaml(cases)) == cases
+
+
+def test_a_mapping_without_a_cases_key_is_refused() -> None:
+    with pytest.raises(CaseFileError, match="needs a 'cases:' key"):
+        parse_yaml("people:\n  - {id: a, name: A}\n")
+
+
+def test_an_impossible_date_names_its_entry() -> None:
+    with pytest.raises(CaseFileError, match=r"entry 1 \(a\) event 1: date '2023-02-30'"):
+        parse_yaml("- {id: a, name: A, events: [{date: 2023-02-30, type: arrest}]}\n")
+
+
+def test_aliases_are_refused_so_a_file_cannot_expand_into_billions_of_nodes() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    with pytest.raises(CaseFileError, match=r"aliases .* are not allowed"):
+        parse_yaml(bomb + "cases: *i\n")
+
+
+def test_events_that_are_not_a_list_are_an_error_about_the_entry() -> None:
+    with pytest.raises(CaseFileError, match=r"entry 1 \(a\): events must be a list"):
+        parse_yaml("- {id: a, name: A, events: 5}\n")

@@ -66,6 +66,45 @@ def test_a_bad_cases_file_is_a_clear_error_and_changes_nothing(
     assert "unknown charge codes" in result.output
 
 
+def active_cases(runner: CliRunner) -> list[str]:
+    listed = runner.invoke(main, ["cases", "list"], env={"COLUMNS": "200"}).output
+    return [case for case in ("orujov-mohyaddin", "yagublu-tofig") if case in listed]
+
+
+def test_an_empty_cases_file_does_not_deactivate_every_case(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["cases", "import", str(empty)])
+    assert result.exit_code == 2
+    assert "none of the 2 active cases" in result.output and "--replace" in result.output
+    assert active_cases(runner) == ["orujov-mohyaddin", "yagublu-tofig"]
+
+
+def test_replace_lets_a_new_list_retire_every_old_case(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
+    other = tmp_path / "other.yaml"
+    other.write_text("- {id: someone-else, name: Someone Else}\n", encoding="utf-8")
+    assert runner.invoke(main, ["cases", "import", str(other)]).exit_code == 2
+    result = runner.invoke(main, ["cases", "import", "--replace", str(other)])
+    assert result.exit_code == 0, result.output
+    assert "2 no longer listed" in result.output
+    assert active_cases(runner) == []
+
+
+def test_an_impossible_date_is_a_one_line_error_with_exit_2(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {id: a, name: A, events: [{date: 2024-02-30, type: arrest}]}\n")
+    result = runner.invoke(main, ["cases", "import", str(bad)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "2024-02-30" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_cases_export_writes_the_import_format(runner: CliRunner, tmp_path: Path) -> None:
     runner.invoke(main, ["cases", "import", str(FILES / "cases.yaml")])
     out = tmp_path / "out.yaml"
@@ -158,6 +197,21 @@ def test_the_atom_feed_is_written_under_home(runner: CliRunner, settings: Settin
     assert (settings.home / "alerts.atom").read_text(encoding="utf-8").startswith("<?xml")
 
 
+def test_init_never_prints_the_database_password(
+    runner: CliRunner, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    if not settings.db_url:
+        pytest.skip("a PostgreSQL database URL (MONITOR_TEST_DB=postgres)")
+    # the test server trusts local connections: the password is only there to be hidden
+    with_password = make_url(settings.db_url).set(password="s3cret-word")
+    monkeypatch.setenv("MONITOR_DB_URL", with_password.render_as_string(hide_password=False))
+    result = runner.invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert "s3cret-word" not in result.output and ":***@" in result.output
+
+
 def test_alerts_send_says_what_it_did_in_words(runner: CliRunner) -> None:
     result = runner.invoke(main, ["alerts", "send"])
     assert result.exit_code == 0, result.output
@@ -243,7 +297,10 @@ def test_status_names_outlets_whole_and_counts_deliveries(runner: CliRunner) -> 
     assert "Caucasian Knot" in result.output and "Кавказский узел" in result.output
     assert "kavkaz_uzel_en" in result.output and "kavkaz_uzel_ru" in result.output
     assert "…" not in result.output
-    assert "deliveries: 0 sent; 0 waiting (0 for the daily digest); 0 failed" in result.output
+    assert (
+        "deliveries: 0 sent; 0 waiting (0 for the daily digest, 0 retrying after a failure); "
+        "0 unsure; 0 failed"
+    ) in result.output
 
 
 def test_help_points_to_documents_the_repository_holds(runner: CliRunner) -> None:

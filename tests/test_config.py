@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.config import load_settings
+from monitor.config import load_settings, mask_url
 
 
 def test_defaults_put_everything_under_var_in_the_working_folder() -> None:
@@ -46,3 +46,17 @@ def test_secrets_are_masked_when_settings_are_shown() -> None:
     assert shown["smtp_password"] == "***"
     assert shown["secret_key"] == "***"
     assert "hunter2" not in repr(shown)
+
+
+def test_a_database_url_is_shown_without_its_password() -> None:
+    settings = load_settings({"MONITOR_DB_URL": "postgresql+psycopg://monitor:s3cret@db/monitor"})
+    assert settings.redacted()["db_url"] == "postgresql+psycopg://monitor:***@db/monitor"
+    assert settings.shown_database == "postgresql+psycopg://monitor:***@db/monitor"
+
+
+def test_passwords_in_the_query_and_of_redis_are_masked() -> None:
+    assert mask_url("postgresql://db/monitor?user=m&password=s3cret&sslmode=require") == (
+        "postgresql://db/monitor?user=m&password=***&sslmode=require"
+    )
+    assert mask_url("redis://:s3cret@cache:6379/0") == "redis://:***@cache:6379/0"
+    assert mask_url("sqlite:////srv/monitor.db") == "sqlite:////srv/monitor.db"

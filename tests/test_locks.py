@@ -1,3 +1,4 @@
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -76,12 +77,17 @@ def test_the_heartbeat_keeps_a_long_run_locked(sessions: sessionmaker[Session]) 
 
 
 HOLDER = """
-import sys, time
+import subprocess, sys, time
 from monitor.db.session import session_factory
 from monitor.locks import DatabaseLock
 lock = DatabaseLock(session_factory(sys.argv[1]), "pipeline", ttl=3600)
 lock.acquire()
-print("locked", flush=True)
+if sys.argv[2:] == ["with-crawler"]:
+    crawler = subprocess.Popen(["sleep", "600"], start_new_session=True)
+    lock.add_child(crawler.pid)
+    print(crawler.pid, flush=True)
+else:
+    print("locked", flush=True)
 time.sleep(600)
 """
 
@@ -103,3 +109,29 @@ def test_a_lock_left_by_kill_9_on_this_host_is_recovered_at_once(
     finally:
         if child.poll() is None:
             child.kill()
+
+
+def test_a_lock_whose_killed_holder_left_a_child_running_is_not_taken_over(
+    db_url: str, sessions: sessionmaker[Session]
+) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, db_url, "with-crawler"], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None
+    crawler = int(holder.stdout.readline())
+    try:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=10)
+        assert not DatabaseLock(sessions, "pipeline").try_acquire()
+        os.killpg(crawler, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        successor = DatabaseLock(sessions, "pipeline")
+        while not successor.try_acquire():  # until init has reaped the orphan
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        successor.release()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(crawler, signal.SIGKILL)

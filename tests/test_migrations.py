@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,3 +63,24 @@ def test_upgrading_again_keeps_the_data(empty_db: str) -> None:
     assert upgrade(empty_db) == (head_revision(), head_revision())
     with get_engine(empty_db).connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM articles")).scalar_one() == 1
+
+
+def test_first_upgrades_started_together_all_succeed(empty_db: str) -> None:
+    """Cron and an operator may run the first command on a new database at once."""
+    start = threading.Barrier(4)
+    results: list[tuple[str | None, str | None] | BaseException] = []
+
+    def first_run() -> None:
+        start.wait()
+        try:
+            results.append(upgrade(empty_db))
+        except BaseException as error:
+            results.append(error)
+
+    runs = [threading.Thread(target=first_run) for _ in range(4)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(timeout=60)
+    head = head_revision()
+    assert sorted(results, key=str) == sorted([(None, head)] + [(head, head)] * 3, key=str)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from collections.abc import Callable
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -54,7 +55,8 @@ class FileNotifier:
         message_id = str(message["Message-ID"])
         self.folder.mkdir(parents=True, exist_ok=True)
         final = self.folder / file_name(message_id)
-        partial = final.with_suffix(".part")
+        # named per send: two senders writing the same message never share a file
+        partial = final.with_suffix(f".{uuid.uuid4().hex[:12]}.part")
         partial.write_bytes(message.as_bytes(policy=SMTP))
         if handing_over:
             handing_over()

@@ -23,17 +23,23 @@ class SmtpNotifier:
         self.settings = settings
         self.ssl_context = ssl_context
 
+    def _context(self) -> ssl.SSLContext:
+        """One TLS context per notifier: loading the system's CA certificates takes tens
+        of milliseconds, too much to repeat for every message."""
+        if self.ssl_context is None:
+            self.ssl_context = ssl.create_default_context()
+        return self.ssl_context
+
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
-        context = self.ssl_context or ssl.create_default_context()
         if s.smtp_security == "tls":
             return smtplib.SMTP_SSL(
-                s.smtp_host, s.smtp_port, timeout=s.smtp_timeout, context=context
+                s.smtp_host, s.smtp_port, timeout=s.smtp_timeout, context=self._context()
             )
         smtp = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout)
         if s.smtp_security == "starttls":
             smtp.ehlo()
-            smtp.starttls(context=context)
+            smtp.starttls(context=self._context())
             smtp.ehlo()
         return smtp
 

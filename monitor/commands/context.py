@@ -8,6 +8,13 @@ import click
 from monitor.config import Settings, load_settings
 
 
+class BadInput(click.ClickException):
+    """A file or an argument that cannot be used as given: one line on standard error
+    saying why, exit status 2 (nothing was changed)."""
+
+    exit_code = 2
+
+
 def settings_of(ctx: click.Context) -> Settings:
     """The settings the `monitor` group loaded (or loaded now, for a command run alone)."""
     if isinstance(ctx.obj, Settings):
@@ -25,10 +32,3 @@ def ready_settings(ctx: click.Context) -> Settings:
     settings = settings_of(ctx)
     upgrade(settings.database_url)
     return settings
-
-
-class BadInput(click.ClickException):
-    """A file or value the command cannot use: one line on standard error, exit status 2
-    (as for bad usage), and nothing changed."""
-
-    exit_code = 2

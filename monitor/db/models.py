@@ -372,11 +372,14 @@ class Delivery(Base):
     subscriber_id: Mapped[int | None] = mapped_column(ForeignKey("subscribers.id"))
     channel: Mapped[str] = mapped_column(String(16), default="email")
     recipient: Mapped[str] = mapped_column(String(320))
-    status: Mapped[str] = mapped_column(
-        String(16), default="pending"
-    )  # pending, sending, sent, failed
+    # pending -> sending (claimed) -> sent; or back to pending (a definite failure, retried
+    # with backoff), unsure (handed over but never confirmed: sent again with the same
+    # Message-ID), or failed (refused, or out of attempts)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
+    # when due; while "sending", when the claim's lease ends
     next_attempt_at: Mapped[dt.datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(100))  # host:pid:random
     last_error: Mapped[str | None] = mapped_column(Text)
     message_id: Mapped[str | None] = mapped_column(String(300))
     sent_at: Mapped[dt.datetime | None]
@@ -388,7 +391,7 @@ class RunLock(Base):
 
     ``expires_at`` is pushed forward by the holder's heartbeat; a lock whose holder died
     (kill -9, power cut) expires and is taken over, or at once when the holder was on this
-    host and its process is gone.
+    host and its process and the children it recorded are gone.
     """
 
     __tablename__ = "run_locks"
@@ -399,6 +402,9 @@ class RunLock(Base):
     pid: Mapped[int]
     acquired_at: Mapped[dt.datetime]
     expires_at: Mapped[dt.datetime]
+    # process groups the holder started (its crawlers), space-separated: the lock is not
+    # taken over while one of them lives, even when the holder itself was killed
+    children: Mapped[str | None] = mapped_column(String(200))
 
 
 class User(Base):
@@ -418,3 +424,16 @@ class User(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     password_changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[dt.datetime | None]
+
+
+class SignIn(Base):
+    """One signed-in session of the review app. The browser's cookie holds a random token;
+    only its SHA-256 is kept here. Signing out deletes the row, so a copy of the cookie
+    taken before no longer works (the cookie itself stays validly signed)."""
+
+    __tablename__ = "sign_ins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -12,21 +12,41 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import ColumnElement, Engine, create_engine, event, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # with WAL, NORMAL never corrupts the database; a power cut may lose the last commits
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+# How long an SQLite connection waits for another writer before it gives up; every write
+# transaction of the monitor is short, so waiting is always the right answer. A
+# ``?timeout=<seconds>`` on the database URL sets another value.
+SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+def _sqlite_pragmas(busy_timeout_s: float) -> Callable[[Any, Any], None]:
+    def configure(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # with WAL, NORMAL never corrupts the database; a power cut may lose the last commits
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
+        cursor.close()
+
+    return configure
 
 
 @cache
@@ -34,15 +54,17 @@ def get_engine(url: str) -> Engine:
     """One engine per database URL and process; SQLite folders are created on demand."""
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"future": True}
-    if parsed.get_backend_name() == "sqlite":
+    sqlite = parsed.get_backend_name() == "sqlite"
+    busy = float(str(parsed.query.get("timeout", SQLITE_BUSY_TIMEOUT_S)))
+    if sqlite:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"timeout": 30}
+        kwargs["connect_args"] = {"timeout": busy}
     else:
         kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
-    if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+    if sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas(busy))
     return engine
 
 
@@ -71,6 +93,26 @@ def count_rows(
     return int(session.scalar(select(func.count(column)).where(*where)) or 0)
 
 
+def insert_missing(session: Session, model: type[Any], rows: Sequence[Mapping[str, Any]]) -> int:
+    """INSERT the rows whose unique keys are not taken yet (``ON CONFLICT DO NOTHING``):
+    two processes adding the same row at once both succeed, and it exists once.
+    Returns how many rows this call added."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        statement: Any = sqlite_insert(model).on_conflict_do_nothing()
+    elif dialect == "postgresql":
+        statement = postgresql_insert(model).on_conflict_do_nothing()
+    else:
+        raise NotImplementedError(f"insert_missing: no upsert for {dialect}")
+    added = 0
+    for row in rows:
+        result: Any = session.execute(statement.values(**row))
+        added += int(result.rowcount or 0)
+    return added
+
+
 def alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -88,16 +130,35 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
+# Any constant names the advisory lock that serialises migrations on PostgreSQL.
+MIGRATION_LOCK_KEY = 0x6D6F6E69746F72  # "monitor"
+
+
+def _migration_lock(connection: Connection) -> None:
+    """Make ``connection``'s transaction the only one migrating: processes that start
+    together on a fresh database wait here, then find the schema already done."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        # the write lock first (busy_timeout waits for it); the migration and its
+        # version row are then one transaction, which SQLite's DDL allows
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def upgrade(url: str) -> tuple[str | None, str | None]:
     """Create or upgrade the schema to the newest migration; returns (before, after).
 
-    Migrations only add or transform: an upgrade never drops data.
+    Migrations only add or transform: an upgrade never drops data. Concurrent upgrades
+    (two first-ever runs started by cron and by hand) are serialised by a lock in the
+    database, and the revision is read again once it is held.
     """
     before = current_revision(url)
     if before is not None and before == head_revision():
         return before, before  # the common case of every command: nothing to run
     config = alembic_config(url)
     with get_engine(url).begin() as connection:
+        _migration_lock(connection)
+        before = MigrationContext.configure(connection).get_current_revision()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return before, current_revision(url)

@@ -145,7 +145,7 @@ def run_demo(settings: Settings) -> int:
         )
     echo("")
     echo("Where to look")
-    echo(f"  database:  {settings.db_url or settings.db_path}")
+    echo(f"  database:  {settings.shown_database}")
     echo(f"  emails:    {outbox}/ ({_count_eml(outbox)} .eml files)")
     echo("  commands:  .venv/bin/monitor cases list; .venv/bin/monitor status")
     return 1 if failures or delivery.failed else 0

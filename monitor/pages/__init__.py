@@ -11,7 +11,7 @@ from monitor.model import Article
 from monitor.outlets import Outlet, outlet_for_url
 from monitor.pages import generic, kavkaz_uzel
 from monitor.pages.decode import decode_html
-from monitor.pages.dom import PageError, parse_tree
+from monitor.pages.dom import PageError, flatten_deep, parse_tree
 
 __all__ = ["PageError", "detect_outlet", "parse_html", "parse_page"]
 
@@ -31,8 +31,8 @@ def parse_page(
     raw: bytes, url: str | None, outlet: Outlet | None = None, content_type: str | None = None
 ) -> Article:
     """Parse one article page; ``outlet`` when the caller knows it (a spider does)."""
-    html = decode_html(raw, content_type)
-    root = parse_tree(html)
+    html = flatten_deep(decode_html(raw, content_type))  # trafilatura reads it too
+    root = parse_tree(html, flat=True)
     if outlet is None:
         outlet = detect_outlet(html, url)
     if outlet is not None and outlet.spider == "kavkaz_uzel":

@@ -43,12 +43,73 @@ class PageError(ValueError):
     """A page that is not HTML at all."""
 
 
-def parse_tree(text: str) -> HtmlElement:
-    """An lxml tree of ``text``; malformed markup is repaired, an empty page is an error."""
+# libxml2 silently drops whatever lies deeper than 256 elements: a page of 50,000 nested
+# <div>s would lose its text. Deeper markup is flattened first (see flatten_deep).
+MAX_DEPTH = 200
+# Elements that do not nest (void) or that HTML closes by itself (a new <p> ends the last).
+UNNESTED = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "  # noqa: SIM905
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rtc rp".split()
+)
+_TAGS = re.compile(
+    r"<!--.*?-->|<(script|style|textarea)\b[^>]*>.*?</\1\s*>"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>",
+    re.S | re.I,
+)
+
+
+def _nesting(html: str) -> list[tuple[re.Match[str], bool]]:
+    """The tags that nest, in order, each with whether it closes an element."""
+    tags = []
+    for match in _TAGS.finditer(html):
+        name = match.group(3)
+        if name and name.lower() not in UNNESTED and not match.group(4):
+            tags.append((match, match.group(2) == "/"))
+    return tags
+
+
+_TAG_NAMES = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
+
+
+def _may_be_deeper(html: str, limit: int) -> bool:
+    """A quick upper estimate of the nesting (tags in scripts count too): most pages are
+    known to be shallow without the full scan."""
+    depth = 0
+    for closing, name in _TAG_NAMES.findall(html):
+        if name.lower() in UNNESTED:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > limit:
+            return True
+    return False
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """``html`` with the tags of elements nested deeper than ``limit`` removed (their text
+    kept), so that the parser keeps all of it; the same string when nothing is that deep."""
+    if not _may_be_deeper(html, limit):
+        return html
+    tags = _nesting(html)
+    kept: list[str] = []
+    depth = last = 0
+    for match, closing in tags:
+        inner = depth > limit if closing else depth + 1 > limit
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if inner:
+            kept.append(html[last : match.start()])
+            last = match.end()
+    kept.append(html[last:])
+    return "".join(kept)
+
+
+def parse_tree(text: str, *, flat: bool = False) -> HtmlElement:
+    """An lxml tree of ``text``; malformed markup is repaired, nesting deeper than
+    :data:`MAX_DEPTH` flattened (unless ``flat`` says it was), an empty page is an error."""
     if not text.strip():
         raise PageError("empty page")
+    flattened = text if flat else flatten_deep(text)
     try:
-        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+        tree = lxml.html.document_fromstring(flattened.encode("utf-8"), parser=_PARSER)
     except (ParserError, XMLSyntaxError, ValueError) as error:
         raise PageError(f"not HTML: {error}") from None
     return tree

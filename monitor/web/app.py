@@ -4,6 +4,8 @@ Server-rendered pages (Jinja2, autoescaped) over the same database the pipeline 
 Nothing is visible without signing in; every form carries a CSRF token (Flask-WTF);
 session cookies are HttpOnly, SameSite=Lax and Secure when the site is served over
 https (``cookie_secure`` overrides, e.g. off for http://127.0.0.1 during development).
+Behind trusted reverse proxies a request carries the client's address, scheme and host
+(:mod:`monitor.web.clients`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from monitor.web import (
     subscription_pages,
     unsubscribe_pages,
 )
+from monitor.web.clients import ForwardedByProxies, trusted_networks
 from monitor.web.db import init_db, outlet_name
 from monitor.web.security import init_security
 
@@ -65,6 +68,8 @@ def create_app(
         WTF_CSRF_TIME_LIMIT=12 * 3600,
         MAX_CONTENT_LENGTH=1_000_000,
     )
+    if proxies := trusted_networks(settings.trusted_proxies):
+        app.wsgi_app = ForwardedByProxies(app.wsgi_app, proxies)  # type: ignore[method-assign]
     app.jinja_env.autoescape = True
     app.jinja_env.filters["iso_date"] = iso_date  # 2025-02-25, or 2023-10 / 2016 when vaguer
     labels.install(app.jinja_env)  # codes read as words: {{ d.type | event_label }}

@@ -1,9 +1,12 @@
 """Signing in and out: Flask-Login sessions over :mod:`monitor.users` accounts.
 
-A session names the account and a fingerprint of its password hash, so changing a
-password or disabling an account ends every session signed in before. Sign-in attempts
-are rate limited per client address (Flask-Limiter, in memory): past the limit the
-form answers 429 with a message saying how long to wait.
+A session names the account, a fingerprint of its password hash, and a random token
+whose hash the database keeps (``sign_ins``): changing a password or disabling an
+account ends every session signed in before, and signing out deletes the token, so a
+copy of the cookie taken before sign-out is refused too. Sign-in attempts are rate
+limited per client address (Flask-Limiter, in memory), the address read through the
+trusted reverse proxies (:mod:`monitor.web.clients`): past the limit the form answers 429
+with a message saying how long to wait.
 """
 
 from __future__ import annotations
@@ -14,15 +17,24 @@ from functools import wraps
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from werkzeug.exceptions import TooManyRequests
 
 from monitor.db import models as db_models
-from monitor.users import authenticate
+from monitor.users import authenticate, end_sign_in, signed_in, start_sign_in
 from monitor.web.db import db
 from monitor.web.forms import LoginForm
 
@@ -35,15 +47,16 @@ logout_bp = Blueprint("logout", __name__)
 class Account(UserMixin):  # type: ignore[misc]
     """The signed-in user as the request sees it (not a database row)."""
 
-    def __init__(self, row: db_models.User) -> None:
+    def __init__(self, row: db_models.User, token: str) -> None:
         self.user_id = row.id
         self.email = row.email
         self.role = row.role
         # Derived from the password hash (new salt on every change), never the hash itself.
         self.stamp = hashlib.sha256(row.password_hash.encode()).hexdigest()[:16]
+        self.token = token  # this sign-in's; the database knows its hash
 
     def get_id(self) -> str:
-        return f"{self.user_id}:{self.stamp}"
+        return f"{self.user_id}:{self.stamp}:{self.token}"
 
     @property
     def is_admin(self) -> bool:
@@ -55,13 +68,14 @@ def me() -> Account:
 
 
 def _load(session_id: str) -> Account | None:
-    user_id, _, stamp = session_id.partition(":")
-    if not user_id.isdigit():
+    user_id, _, rest = session_id.partition(":")
+    stamp, _, token = rest.partition(":")
+    if not user_id.isdigit() or not token:
         return None
     row = db().get(db_models.User, int(user_id))
-    if row is None or not row.active:
+    if row is None or not row.active or not signed_in(db(), row.id, token):
         return None
-    account = Account(row)
+    account = Account(row, token)
     return account if account.stamp == stamp else None
 
 
@@ -90,8 +104,9 @@ def login() -> ResponseReturnValue:
     if form.validate_on_submit():
         row = authenticate(db(), form.email.data or "", form.password.data or "")
         if row is not None:
+            token = start_sign_in(db(), row, current_app.permanent_session_lifetime)
             db().commit()
-            login_user(Account(row))
+            login_user(Account(row, token))
             return redirect(_safe_next(request.args.get("next")))
         flash("Wrong email or password.", "error")
     return render_template("web/login.html", form=form)
@@ -99,6 +114,9 @@ def login() -> ResponseReturnValue:
 
 @logout_bp.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        end_sign_in(db(), me().token)
+        db().commit()
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))
@@ -112,7 +130,10 @@ def init_auth(app: Flask, login_limit: str) -> None:
     manager.user_loader(_load)
     manager.init_app(app)
 
-    limiter = Limiter(get_remote_address, storage_uri="memory://", headers_enabled=True)
+    def client() -> str:
+        return request.remote_addr or "unknown"  # read through trusted proxies (create_app)
+
+    limiter = Limiter(client, storage_uri="memory://", headers_enabled=True)
     limiter.limit(login_limit, methods=["POST"])(bp)
     limiter.init_app(app)
     app.extensions["monitor.limiter"] = limiter

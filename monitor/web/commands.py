@@ -2,8 +2,10 @@
 
 ``serve`` runs the app on waitress, a production WSGI server (pure Python, threaded);
 put it behind a reverse proxy (nginx, Caddy) that terminates TLS, and keep
-MONITOR_BASE_URL on https so cookies are Secure. ``--dev`` runs Werkzeug's development
-server instead, with a throwaway secret key when none is set.
+MONITOR_BASE_URL on https so cookies are Secure; name the proxy in
+MONITOR_TRUSTED_PROXIES (or ``--trusted-proxy``) so that its forwarded headers are
+believed. ``--dev`` runs Werkzeug's development server instead, with a throwaway secret
+key when none is set.
 """
 
 from __future__ import annotations
@@ -39,9 +41,12 @@ def _password() -> str:
 )
 @click.option(
     "--trusted-proxy",
+    "trusted_proxies",
     metavar="ADDRESS",
-    help="The reverse proxy's address: its X-Forwarded-For/-Proto/-Host headers are "
-    "believed (client addresses for the sign-in rate limit, https links).",
+    multiple=True,
+    help="A reverse proxy (address or network; repeat for more) whose X-Forwarded-For, "
+    "-Proto and -Host headers are believed: client addresses for the sign-in limit, https "
+    "links. Replaces MONITOR_TRUSTED_PROXIES for this server.",
 )
 @click.option(
     "--dev",
@@ -60,7 +65,7 @@ def serve(
     host: str,
     port: int,
     threads: int,
-    trusted_proxy: str | None,
+    trusted_proxies: tuple[str, ...],
     dev: bool,
     cookie_secure: bool | None,
 ) -> None:
@@ -69,8 +74,16 @@ def serve(
 
     from monitor.db.session import upgrade
     from monitor.web.app import create_app
+    from monitor.web.clients import trusted_networks
 
     settings = settings_of(ctx)
+    if trusted_proxies:
+        joined = ",".join(trusted_proxies)
+        try:
+            trusted_networks(joined, source="--trusted-proxy")
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        settings = replace(settings, trusted_proxies=joined)
     if not settings.secret_key:
         if not dev:
             raise click.UsageError(
@@ -90,18 +103,8 @@ def serve(
     import waitress
 
     click.echo(f"serving on http://{host}:{port}/ with waitress, {threads} threads (Ctrl-C stops)")
-    proxy = (
-        {
-            "trusted_proxy": trusted_proxy,
-            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
-            "clear_untrusted_proxy_headers": True,
-        }
-        if trusted_proxy
-        else {}
-    )
-    waitress.serve(
-        app, host=host, port=port, threads=threads, ident="case-monitor", _quiet=True, **proxy
-    )
+    # forwarded headers are read by the app itself, from the trusted proxies only
+    waitress.serve(app, host=host, port=port, threads=threads, ident="case-monitor", _quiet=True)
 
 
 @click.group()

@@ -18,6 +18,7 @@ from monitor.db import models as db
 
 REVIEW_STATUSES = ("pending", "confirmed", "rejected", "unsure")
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000  # 50 million matches: past it a page number is a typo or an attack
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -18,7 +18,14 @@ from monitor.web.db import db as session
 from monitor.web.db import get_or_404
 from monitor.web.export import csv_response, json_response
 from monitor.web.forms import ButtonForm, ReassignForm
-from monitor.web.queue import PAGE_SIZE, REVIEW_STATUSES, QueueFilters, neighbours, queue_items
+from monitor.web.queue import (
+    MAX_PAGE,
+    PAGE_SIZE,
+    REVIEW_STATUSES,
+    QueueFilters,
+    neighbours,
+    queue_items,
+)
 
 bp = Blueprint("review", __name__)
 
@@ -61,6 +68,8 @@ def _choices() -> dict[str, list[str]]:
 def queue() -> ResponseReturnValue:
     filters = QueueFilters.from_args(request.args)
     page = max(request.args.get("page", 1, type=int) or 1, 1)
+    if page > MAX_PAGE:
+        abort(404)  # a number the database could not even skip to
     items = queue_items(session(), filters, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     return render_template(
         "web/review_queue.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from email.message import EmailMessage
 from xml.etree import ElementTree as ET
 
 from sqlalchemy import select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.config import load_alert_config
 from monitor.alerts.feed import ATOM, build_atom
-from monitor.alerts.notifiers import RecordingNotifier
+from monitor.alerts.notifiers import HandingOver, RecordingNotifier
 from monitor.alerts.outbox import send_pending
 from monitor.config import Settings
 from monitor.db import models as db
@@ -180,3 +181,29 @@ def test_the_atom_feed_shows_the_correction_as_an_entry_of_its_own(
     category = entries[0].find(f"{{{ATOM}}}category")
     assert category is not None and category.get("term") == "correction"
     assert "match rejected" in (entries[0].findtext(f"{{{ATOM}}}summary") or "")
+
+
+def test_a_rejection_while_the_alert_is_being_sent_is_corrected_once_it_went_out(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    subscribe(sessions, "monitor@example.org")
+    with sessions() as session:
+        alert = raise_one(session)
+
+    class RejectedMeanwhile(RecordingNotifier):
+        """An analyst rejects the match while the sender, holding its claim, sends."""
+
+        def send(self, message: EmailMessage, *, handing_over: HandingOver | None = None) -> str:
+            if not self.messages:
+                reject(sessions, alert)
+            return super().send(message, handing_over=handing_over)
+
+    recorder = RejectedMeanwhile()
+    send_pending(sessions, mail_settings, recorder, now=now())
+    send_pending(sessions, mail_settings, recorder, now=now() + LATER)
+    send_pending(sessions, mail_settings, recorder, now=now() + 2 * LATER)
+
+    assert subjects(recorder) == [
+        "Mohyaddin Orujov: ill-treatment in custody",
+        "Correction: Mohyaddin Orujov: ill-treatment in custody",
+    ]

@@ -197,3 +197,39 @@ def test_a_lawyer_telling_of_the_verdict_is_no_co_defendant(
 
     assert message["Subject"] == "Ramil Safarli: sentenced to 9 years"
     assert "Co-defendants" not in text(message)
+
+
+class NoAnswerAfterData(RecordingNotifier):
+    """Hands each message over, then loses the connection: the server may have it."""
+
+    def send(self, message: EmailMessage, *, handing_over: Any = None) -> str:
+        if handing_over:
+            handing_over()
+        self.messages.append(message)
+        raise TimeoutError("no answer after DATA")
+
+    def confirm(self, message_id: str) -> bool | None:
+        return None
+
+
+def test_an_unsure_email_of_two_developments_goes_again_as_one_with_its_message_id(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    with sessions() as session:
+        add_subscriber(session, "monitor@example.org")
+        session.commit()
+        hunger_strike_and_beating(session)
+    start = dt.datetime.now(dt.UTC)
+    lost = NoAnswerAfterData()
+    first = send_pending(sessions, mail_settings, lost, now=start)
+    with sessions() as session:
+        unsure = session.query(db.Delivery).order_by(db.Delivery.id).all()
+        assert [d.status for d in unsure] == ["unsure", "unsure"]
+        assert len({d.next_attempt_at for d in unsure}) == 1  # due again together
+    again = RecordingNotifier()
+    send_pending(sessions, mail_settings, again, now=start + dt.timedelta(hours=1))
+
+    assert first.unsure == 2
+    (message,) = again.messages
+    assert message["Message-ID"] == lost.messages[0]["Message-ID"]
+    assert "* On hunger strike" in text(message) and "* Ill-treatment in custody" in text(message)

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from monitor.alerts.notifiers import ArchivingNotifier, RecordingNotifier, prune_copies
+from monitor.alerts.notifiers import (
+    ArchivingNotifier,
+    FileNotifier,
+    RecordingNotifier,
+    prune_copies,
+)
 
 
 def test_the_archiving_notifier_keeps_a_copy_of_what_the_server_accepted(tmp_path: Path) -> None:
@@ -30,6 +35,18 @@ def test_no_copy_is_kept_when_the_server_refuses(tmp_path: Path) -> None:
     with pytest.raises(ConnectionRefusedError):
         archive.send(message)
     assert not (tmp_path / "outbox").exists()
+
+
+def test_two_senders_writing_the_same_message_to_the_outbox_do_not_collide(
+    tmp_path: Path,
+) -> None:
+    outbox = FileNotifier(tmp_path / "outbox")
+    message = EmailMessage()
+    message["Message-ID"] = "<alert-3@monitor>"
+    message.set_content("x")
+    # the other sender writes the same message while this one is between write and rename
+    assert outbox.send(message, handing_over=lambda: outbox.send(message)) == "<alert-3@monitor>"
+    assert [p.name for p in (tmp_path / "outbox").iterdir()] == ["alert-3_monitor.eml"]
 
 
 def written_days_ago(path: Path, days: float) -> Path:

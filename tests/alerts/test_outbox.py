@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 from dataclasses import replace
+from email import message_from_bytes
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.alerts.config import load_alert_config
 from monitor.alerts.notifiers import (
+    ArchivingNotifier,
     FileNotifier,
     HandingOver,
     Notifier,
@@ -165,15 +169,20 @@ def test_an_smtp_outage_delays_alerts_and_loses_none(
     assert [d.attempts for d in deliveries(sessions)] == [2, 2]
 
 
+def killed_once(sessions: sessionmaker[Session], settings: Settings, notifier: Notifier) -> None:
+    """One subscriber, one alert, and a delivery run killed inside ``notifier``."""
+    subscribe(sessions, "analyst@example.org")
+    raise_alert(sessions)
+    with pytest.raises(Killed):
+        send_pending(sessions, settings, notifier, now=now())
+
+
 def test_a_run_killed_before_handing_over_sends_again_once(
     sessions: sessionmaker[Session], mail_settings: Settings
 ) -> None:
-    subscribe(sessions, "analyst@example.org")
-    raise_alert(sessions)
     with LocalMailServer() as server:
         settings = smtp(mail_settings, server.port)
-        with pytest.raises(Killed):
-            send_pending(sessions, settings, KilledBeforeHandingOver(), now=now())
+        killed_once(sessions, settings, KilledBeforeHandingOver())
         (stuck,) = deliveries(sessions)
         assert (stuck.status, stuck.message_id) == ("sending", None)
 
@@ -185,44 +194,84 @@ def test_a_run_killed_before_handing_over_sends_again_once(
     assert deliveries(sessions)[0].status == "sent"
 
 
-def test_a_run_killed_after_the_server_accepted_never_sends_twice(
+def test_a_run_killed_after_the_server_accepted_sends_again_with_the_same_message_id(
     sessions: sessionmaker[Session], mail_settings: Settings
 ) -> None:
-    subscribe(sessions, "analyst@example.org")
-    raise_alert(sessions)
     with LocalMailServer() as server:
         settings = smtp(mail_settings, server.port)
-        with pytest.raises(Killed):
-            send_pending(
-                sessions, settings, KilledAfterAcceptance(SmtpNotifier(settings)), now=now()
-            )
-        report = send_pending(sessions, settings, now=now() + LATER)
-        send_pending(sessions, settings, now=now() + 2 * LATER)
+        killed_once(sessions, settings, KilledAfterAcceptance(SmtpNotifier(settings)))
+        report = send_pending(sessions, settings, SmtpNotifier(settings), now=now() + LATER)
+        send_pending(sessions, settings, SmtpNotifier(settings), now=now() + 2 * LATER)
         received = server.received
     assert report.unsure == 1
-    to_analyst = [r for r in received if r.recipients == ["analyst@example.org"]]
-    to_operator = [r for r in received if r.recipients == ["operator@monitor.example"]]
-    assert len(to_analyst) == 1
-    assert len(to_operator) == 1
-    assert "may not have arrived" in str(to_operator[0].message["Subject"])
-    analyst_delivery = deliveries(sessions)[0]
-    assert analyst_delivery.status == "failed"
-    assert "unsure" in (analyst_delivery.last_error or "")
+    assert [r.recipients for r in received] == [["analyst@example.org"]] * 2
+    (delivery,) = deliveries(sessions)
+    assert {r.message["Message-ID"] for r in received} == {delivery.message_id}
+    assert delivery.status == "sent"
+
+
+def test_an_unsure_delivery_whose_outbox_copy_exists_is_not_sent_again(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    with LocalMailServer() as server:
+        settings = smtp(mail_settings, server.port)
+        archiving = ArchivingNotifier(SmtpNotifier(settings), settings.outbox_dir)
+        killed_once(sessions, settings, KilledAfterAcceptance(archiving))  # after the copy
+        report = send_pending(sessions, settings, now=now() + LATER)
+        received = server.received
+    assert report.confirmed_after_interruption == 1
+    assert len(received) == 1
+    assert deliveries(sessions)[0].status == "sent"
 
 
 def test_the_file_outbox_confirms_a_delivery_whose_run_was_killed(
     sessions: sessionmaker[Session], mail_settings: Settings, tmp_path: Path
 ) -> None:
-    subscribe(sessions, "analyst@example.org")
-    raise_alert(sessions)
     outbox = FileNotifier(tmp_path / "outbox")
-    with pytest.raises(Killed):
-        send_pending(sessions, mail_settings, KilledAfterAcceptance(outbox), now=now())
+    killed_once(sessions, mail_settings, KilledAfterAcceptance(outbox))
 
     report = send_pending(sessions, mail_settings, outbox, now=now() + LATER)
 
     assert report.confirmed_after_interruption == 1
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
+    assert deliveries(sessions)[0].status == "sent"
+
+
+class SlowToAnswerData:
+    """Accepts every message, but answers DATA only after ``delay`` seconds."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.message_ids: list[str] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await asyncio.sleep(self.delay)
+        parsed = message_from_bytes(envelope.original_content or envelope.content)
+        self.message_ids.append(str(parsed["Message-ID"]))
+        return "250 accepted"
+
+
+def test_a_send_that_times_out_after_data_is_retried_with_the_same_message_id(
+    sessions: sessionmaker[Session], mail_settings: Settings
+) -> None:
+    subscribe(sessions, "analyst@example.org")
+    raise_alert(sessions)
+    handler = SlowToAnswerData(delay=2.0)
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        settings = replace(smtp(mail_settings, controller.port), smtp_timeout=0.5)
+        start = now()
+        first = send_pending(sessions, settings, SmtpNotifier(settings), now=start)
+        (delivery,) = deliveries(sessions)
+        assert (first.unsure, delivery.status) == (1, "unsure")
+        handler.delay = 0
+        again = send_pending(sessions, settings, SmtpNotifier(settings), now=start + LATER)
+    finally:
+        controller.stop()
+    assert again.sent == 1
+    # the server saw it (aiosmtpd drops the first when the client hangs up) under one id
+    assert set(handler.message_ids) == {delivery.message_id}
     assert deliveries(sessions)[0].status == "sent"
 
 

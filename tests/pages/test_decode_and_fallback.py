@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.pages import PageError, parse_html
+from monitor.outlets import get_outlet
+from monitor.pages import PageError, parse_html, parse_page
 from monitor.pages.decode import decode_html
+from monitor.pages.dom import flatten_deep
 
 RUSSIAN = "Активиста перевели в колонию"
+TURAN_URL = "https://www.turan.az/en/politics/court-extends-detention-7735"
 
 
 def test_declared_windows_1251_is_decoded() -> None:
@@ -49,3 +52,29 @@ def test_malformed_markup_still_parses() -> None:
     article = parse_html(raw)
     assert article.edition == "ck-ru"
     assert article.title.startswith("Title")
+
+
+def nested_page(depth: int) -> bytes:
+    text = "<p>Суд в Баку продлил арест журналиста на три месяца, сообщил адвокат.</p>"
+    return (
+        "<html><body><article><h1>Суд продлил арест</h1>"
+        + "<div>" * depth
+        + text
+        + "</div>" * depth
+        + "<p>Адвокат обжалует решение суда.</p></article></body></html>"
+    ).encode()
+
+
+def test_a_page_of_50000_nested_divs_keeps_its_text() -> None:
+    article = parse_page(nested_page(50_000), TURAN_URL, get_outlet("turan"))
+    assert [p.text for p in article.paragraphs] == [
+        "Суд в Баку продлил арест журналиста на три месяца, сообщил адвокат.",
+        "Адвокат обжалует решение суда.",
+    ]
+
+
+def test_flattening_keeps_the_text_and_leaves_shallow_pages_alone() -> None:
+    shallow = "<div><div><p>x</p></div></div>"
+    assert flatten_deep(shallow) is shallow
+    deep = "<div>" * 5 + "<b>text</b>" + "</div>" * 5
+    assert flatten_deep(deep, limit=2) == "<div><div>text</div></div>"

@@ -6,6 +6,7 @@ import contextlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 GOOD_ARTICLE = (
     '<html><head><meta charset="windows-1251"><title>Суд</title></head><body>'
@@ -62,28 +63,35 @@ class FaultyHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class FaultyServer(ThreadingHTTPServer):
+class LoopbackSite(ThreadingHTTPServer):
+    """A threaded server on a free loopback port, started and stopped with ``with``."""
+
     request_queue_size = 64
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), FaultyHandler)
-        self.hits: dict[str, int] = {}
-        self.lock = threading.Lock()
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
-
-    def count(self, path: str) -> None:
-        with self.lock:
-            self.hits[path] = self.hits.get(path, 0) + 1
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
 
-    def __enter__(self) -> FaultyServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
         self.server_close()
+
+
+class FaultyServer(LoopbackSite):
+    def __init__(self) -> None:
+        super().__init__(FaultyHandler)
+        self.hits: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def count(self, path: str) -> None:
+        with self.lock:
+            self.hits[path] = self.hits.get(path, 0) + 1

@@ -16,7 +16,8 @@ from monitor.crawl import PROJECT_ROOT, close_lost_runs, run_crawl
 from monitor.db import models as db
 from monitor.db.session import session_scope
 from monitor.outlets import URL_ENV_PREFIX
-from monitor.store import ensure_outlet
+from monitor.store import ensure_outlet, store_article
+from tests.test_store import make_article
 
 NOWHERE = {"kavkaz_uzel_ru": "http://127.0.0.1:9"}  # tests never reach the real site
 
@@ -41,6 +42,19 @@ def test_a_run_left_open_by_a_killed_crawler_is_closed_as_failed(db_url: str) ->
     close_lost_runs(db_url, 0, ["kavkaz_uzel_ru"], "killed after 60 s")
     [(_, status, message)] = runs(db_url)
     assert status == "failed" and message is not None and "killed after 60 s" in message
+
+
+def test_a_killed_crawl_counts_the_articles_it_stored_before(db_url: str) -> None:
+    with session_scope(db_url) as session:
+        ensure_outlet(session, "kavkaz_uzel_ru")
+        session.add(db.CrawlRun(outlet_slug="kavkaz_uzel_ru", status="running"))
+        session.flush()
+        store_article(session, make_article())
+    close_lost_runs(db_url, 0, ["kavkaz_uzel_ru"], "killed at its time limit of 60 s")
+    with session_scope(db_url) as session:
+        run = session.scalars(select(db.CrawlRun)).one()
+        assert run.new_articles == 1
+        assert run.message is not None and run.message.endswith("1 articles stored")
 
 
 def test_finished_runs_and_earlier_runs_are_left_alone(db_url: str) -> None:
@@ -71,7 +85,7 @@ def test_a_crawl_that_overruns_its_time_is_recorded_as_failed(settings: Settings
     [summary] = run_crawl(settings, ["kavkaz_uzel_ru"], base_url_override=NOWHERE, timeout=0.2)
     assert summary.status == "failed" and summary.pages == 0
     assert runs(settings.database_url)[0][2] == (
-        "the spider did not start; the crawler process ended with killed after 0.2 s"
+        "the spider did not start; the crawler process ended with killed at its time limit of 0.2 s"
     )
 
 

@@ -80,6 +80,16 @@ def test_server_errors_are_retried_once_then_counted(
     assert summary.errors >= 3
 
 
+def test_a_redirect_loop_is_counted_not_silently_dropped(
+    crawled: tuple[Settings, CrawlSummary, FaultyServer],
+) -> None:
+    settings, _, server = crawled
+    assert server.hits["/articles/7"] == 1 and server.hits["/articles/7b"] == 1
+    with session_scope(settings.database_url) as session:
+        message = session.scalars(select(db.CrawlRun.message)).one()
+    assert message is not None and "redirect loops 1" in message
+
+
 def test_gone_pages_are_not_retried(crawled: tuple[Settings, CrawlSummary, FaultyServer]) -> None:
     _, _, server = crawled
     assert server.hits["/articles/5"] == 1 and server.hits["/articles/6"] == 1

@@ -177,3 +177,23 @@ def test_every_page_carries_the_security_headers(analyst: FlaskClient) -> None:
         assert headers["X-Frame-Options"] == "DENY"
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_a_session_cookie_copied_before_signing_out_no_longer_works(
+    analyst: FlaskClient, app: Flask
+) -> None:
+    copied = analyst.get_cookie("monitor_session")
+    assert copied is not None
+    post_form(analyst, "/review", "/logout")
+    thief = app.test_client()
+    thief.set_cookie("monitor_session", copied.value)
+    response = thief.get("/review")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+
+
+def test_signing_out_ends_only_that_session(app: Flask) -> None:
+    laptop, phone = app.test_client(), app.test_client()
+    sign_in(laptop, "analyst@example.org")
+    sign_in(phone, "analyst@example.org")
+    post_form(laptop, "/review", "/logout")
+    assert phone.get("/review").status_code == 200

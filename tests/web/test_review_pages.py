@@ -7,11 +7,13 @@ import datetime as dt
 import io
 import json
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.db import models as db
+from monitor.web.queue import MAX_PAGE
 from tests.web.builders import Seeded, add_case, seed_review_match
 from tests.web.conftest import post_form
 
@@ -176,6 +178,19 @@ def test_exported_cells_cannot_start_a_spreadsheet_formula(
         csv.DictReader(io.StringIO(analyst.get("/review/export.csv").get_data(as_text=True)))
     )
     assert rows[0]["title"].startswith("'=HYPERLINK")
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999999", "1000001"])
+def test_a_page_number_past_any_queue_is_not_found_not_an_error(
+    analyst: FlaskClient, page: str
+) -> None:
+    assert analyst.get(f"/review?page={page}").status_code == 404
+
+
+def test_the_last_allowed_page_is_an_empty_page(analyst: FlaskClient) -> None:
+    response = analyst.get(f"/review?page={MAX_PAGE}")
+    assert response.status_code == 200
+    assert "Nothing to review" in response.get_data(as_text=True)
 
 
 def test_another_case_is_found_by_its_name_written_in_cyrillic(
