@@ -286,11 +286,43 @@ def test_an_illegal_armed_group_is_terrorism_in_russia_and_other_elsewhere(
             "illegal_entrepreneurship",
         ),
         ("Журналистов обвиняют в контрабанде валюты.", "smuggling"),
+        (
+            "He was charged with legalization of money or other property obtained by "
+            "criminal means.",
+            "money_laundering",
+        ),
+        (
+            "She is accused of using violence against a government official.",
+            "violence_against_officials",
+        ),
+        (
+            "Его обвиняют в применении насилия, опасного для жизни и здоровья, в отношении "
+            "представителя власти.",
+            "violence_against_officials",
+        ),
+        ("Их обвинили в государственной измене.", "treason"),
+        ("He was arrested for illegal acquisition and storage of weapons.", "weapons"),
+        ("He is charged with inciting hatred and enmity.", "incitement"),
+        ("They were convicted of taking part in mass unrest.", "mass_disorder"),
         ("Активиста обвинили в создании экстремистского сообщества.", "terrorism"),
     ],
 )
 def test_charges_in_the_words_of_real_indictments(sentence: str, code: str) -> None:
     assert codes(sentence, lang_of(sentence)) == [code]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("She is serving a six-year term for illegally possessing a firearm.", "weapons"),
+        (
+            "He was given two and a half years for allegedly punching a police officer.",
+            "violence_against_officials",
+        ),
+    ],
+)
+def test_a_term_given_or_served_makes_a_charge_context(sentence: str, code: str) -> None:
+    assert codes(sentence) == [code]
 
 
 def test_election_fraud_is_no_charge() -> None:
