@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -224,11 +224,26 @@ _AFTER = 60  # how far after a reference its code is named
 _CODE_WORDS = re.compile(r"(?:of\s+)?(?:the\s+)?(?:criminal|administrative)\s+code\s+", FLAGS)
 
 
+class _Countries:
+    """The countries a text names, counted once and only when a charge needs them."""
+
+    def __init__(self, rules: ChargeRules, text: str) -> None:
+        self.rules = rules
+        self.text = text
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return self.rules.cue_counts(self.text)
+
+    def of(self, passage: str) -> str:
+        return self.rules.country_of(passage, self.counts)
+
+
 def _cited(
-    line: str, rules: ChargeRules, text_counts: Mapping[str, int], offset: int
+    line: str, rules: ChargeRules, countries: _Countries, offset: int
 ) -> Iterator[ChargeHit]:
     """The articles one line cites, each with the charge its country's code gives it."""
-    country = rules.country_of(line, text_counts)
+    country = countries.of(line)
     for found in rules.article_ref.finditer(line):
         groups = {k[:4]: (v, found.span(k)) for k, v in found.groupdict().items() if v}
         after = line[found.end() : found.end() + _AFTER].lstrip(" ,.")
@@ -236,7 +251,7 @@ def _cited(
             continue
         if _OF_OTHER_CODE.match(" " + after):
             continue
-        jurisdiction = rules.marked(after, text_counts) or rules.jurisdiction(country)
+        jurisdiction = rules.marked(after, countries.counts) or rules.jurisdiction(country)
         administrative = (
             rules.administrative_code is not None
             and rules.administrative_code.search(after) is not None
@@ -262,7 +277,9 @@ def _code_named(after: str) -> str:
     return after
 
 
-def _named(sentence: str, rules: ChargeRules, country: str, offset: int) -> Iterator[ChargeHit]:
+def _named(
+    sentence: str, rules: ChargeRules, countries: _Countries, offset: int
+) -> Iterator[ChargeHit]:
     """The charges one sentence names in words, where it speaks of charges."""
     has_context = rules.context is not None and rules.context.search(sentence) is not None
     administrative = (
@@ -275,7 +292,7 @@ def _named(sentence: str, rules: ChargeRules, country: str, offset: int) -> Iter
             own = rules.self_context is not None and rules.self_context.search(window) is not None
             if not (has_context or own):
                 continue
-            codes = rule.codes_in(country)
+            codes = rule.codes_in(countries.of(sentence)) if rule.by_country else rule.codes
             for code in codes:
                 if administrative:
                     code = rules.administrative_form.get(code, code)
@@ -295,17 +312,17 @@ def find_charges(text: str, lang: str, offset: int = 0) -> list[ChargeHit]:
     """The charges ``text`` reports (a sentence or a whole article), with offsets
     shifted by ``offset``."""
     rules = charge_rules(lang)
-    counts = rules.cue_counts(text)
+    countries = _Countries(rules, text)
     hits: list[ChargeHit] = []
     for start, end in _lines(text):
         line = text[start:end]
         if rules.article_ref.search(line) is not None:
-            hits += _cited(line, rules, counts, offset + start)
+            hits += _cited(line, rules, countries, offset + start)
     for start, end in sentence_bounds(text):
         sentence = text[start:end]
         if rules.any_phrase is None or rules.any_phrase.search(sentence) is None:
             continue
-        hits += _named(sentence, rules, rules.country_of(sentence, counts), offset + start)
+        hits += _named(sentence, rules, countries, offset + start)
     return _longest_first(hits)
 
 
