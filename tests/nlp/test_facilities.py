@@ -149,14 +149,17 @@ def test_colonies_and_pretrial_centres_in_the_words_of_real_reports(
             "Main Department for Combating Organized Crime of the Ministry of Internal Affairs",
         ),
         (
+            "Since March the activist has been held in Kurdakhani.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
+        ("Журналистку вернули в Кюрдаханы после суда.", "Baku Pretrial Detention Center No. 1"),
+        (
             "Его отвезли в 22-е отделение полиции Ясамальского района.",
             "Police Station No. 22 of the Yasamal District",
         ),
     ],
 )
-def test_a_police_office_where_someone_is_held_is_a_place_of_detention(
-    text: str, canonical: str
-) -> None:
+def test_a_place_where_someone_is_held_is_a_place_of_detention(text: str, canonical: str) -> None:
     assert canonicals(text) == [canonical]
 
 
@@ -168,7 +171,10 @@ def test_a_police_office_where_someone_is_held_is_a_place_of_detention(
         "Сотрудники Хатаинского районного управления полиции задержали троих.",
         "Иск подал начальник 14-го отделения полиции.",
         "Officers of the ROVD for the Kirov District detained a suspect.",
+        "Residents of Kurdakhani complained about the water supply.",
     ],
 )
-def test_a_police_office_that_only_acts_is_no_place_of_detention(text: str) -> None:
+def test_a_police_office_or_settlement_that_holds_nobody_is_no_place_of_detention(
+    text: str,
+) -> None:
     assert canonicals(text) == []
