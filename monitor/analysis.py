@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.matching import Matcher
+from monitor.matching.context import reports_custody
 from monitor.model import Article, Case, Extraction, Judgement, Match
 from monitor.nlp import Extractor
 
@@ -34,7 +35,13 @@ class Analysis:
 
     @property
     def relevant(self) -> bool:
-        return self.extraction.relevant or any(m.decision == "match" for m in self.matches)
+        """Relevant by extraction, or by a known case matched as a prisoner or in an
+        article that reports custody (a party leader's press conference is not)."""
+        custodial = reports_custody(self.extraction)
+        return self.extraction.relevant or any(
+            m.decision == "match" and (custodial or p.role == "detainee")
+            for m, p in zip(self.matches, self.extraction.people, strict=True)
+        )
 
 
 class Analyzer:

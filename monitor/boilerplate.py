@@ -62,6 +62,7 @@ def page_lines(lines: Iterable[str]) -> list[str]:
             kept.pop()
             continue
         kept.append(text)
+    kept = _without_teaser(kept)
     marks = [
         index
         for index, text in enumerate(kept[:_BODY_START_LINES])
@@ -70,6 +71,25 @@ def page_lines(lines: Iterable[str]) -> list[str]:
     if marks and marks[-1] + 1 < len(kept):
         return kept[marks[-1] + 1 :]
     return kept
+
+
+_HEADLINE_WORDS = 20
+
+
+def _headline_shaped(text: str) -> bool:
+    return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(".")
+
+
+def _without_teaser(lines: list[str]) -> list[str]:
+    """Without another story's headline that a ticker prints twice above this one's
+    ("Verdict for X" twice, then "Can the gas be cut off?"): a headline printed twice in
+    a row among the first lines, with another headline right after it. A headline
+    printed twice above its own first paragraph stays."""
+    for i in range(min(len(lines) - 2, _BODY_START_LINES)):
+        first, second, after = lines[i], lines[i + 1], lines[i + 2]
+        if first == second and _headline_shaped(first) and _headline_shaped(after):
+            return lines[:i] + lines[i + 2 :]
+    return lines
 
 
 def split_page(lines: Iterable[str], language: str | None = None) -> tuple[str, list[Paragraph]]:
@@ -94,14 +114,19 @@ def clean_paragraphs(lines: Iterable[str], language: str | None = None) -> list[
         if not text:
             continue
         furniture = is_boilerplate(text)
-        if furniture and not kept:
-            continue  # a dateline above the body looks like a sidebar timestamp: drop it
+        if furniture and not any(_is_body(p.text) for p in kept):
+            continue  # a dateline above the body (under a label) looks like a sidebar timestamp
         if any(rule.search(text) for rule in cut_from):
             # a one- or two-word section label ("Politics") heads the sidebar it opens
-            if kept and len(kept[-1].text.split()) <= 2 and not kept[-1].text.endswith("."):
+            if kept and not _is_body(kept[-1].text):
                 kept.pop()
             break
         if furniture:
             continue
         kept.append(Paragraph(text=text, background=is_background(text)))
     return kept
+
+
+def _is_body(text: str) -> bool:
+    """Reporting, not a one- or two-word label ("Politics", "Статья")."""
+    return len(text.split()) > 2 or text.endswith(".")

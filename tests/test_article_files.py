@@ -133,3 +133,25 @@ def test_photo_captions_and_reading_meta_are_not_headlines() -> None:
     assert [p.text for p in article.paragraphs] == [
         "A court in Lankaran remanded scholar Rauf Talibov for four months."
     ]
+
+
+def test_another_storys_headline_printed_twice_by_a_ticker_is_not_the_headline() -> None:
+    page = (
+        "EUR 1.9500\n"
+        "Verdict for Rauf Talibov and others\n"
+        "Verdict for Rauf Talibov and others\n"
+        "Will water bills rise in Ganja?\n"
+        "Residents of Ganja fear that water bills will double next year.\n"
+    )
+    article = parse_text_article(page)
+    assert article.title == "Will water bills rise in Ganja?"
+    assert "Talibov" not in article.text
+
+
+def test_a_headline_printed_twice_above_its_own_first_paragraph_stays() -> None:
+    page = (
+        "Scholar remanded in the Lankaran court\n"
+        "Scholar remanded in the Lankaran court\n"
+        "A court in Lankaran remanded scholar Rauf Talibov for four months.\n"
+    )
+    assert parse_text_article(page).title == "Scholar remanded in the Lankaran court"

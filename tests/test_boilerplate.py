@@ -68,3 +68,20 @@ def test_news_mentioning_the_outlet_is_not_background() -> None:
 def test_a_dateline_above_the_body_is_dropped_not_taken_for_a_sidebar() -> None:
     kept = clean_paragraphs(["03 October 2011, 22:50", "The court ruled today.", "Other"])
     assert [p.text for p in kept] == ["The court ruled today.", "Other"]
+
+
+def test_a_dateline_under_a_one_word_label_is_dropped_not_taken_for_a_sidebar() -> None:
+    lines = ["Статья", "14 июня 2019, 21:25", "Журналиста задержали в Махачкале.", "Other"]
+    kept = clean_paragraphs(lines)
+    assert [p.text for p in kept] == ["Статья", "Журналиста задержали в Махачкале.", "Other"]
+
+
+def test_a_lone_dash_opens_a_sidebar_of_other_stories_with_its_label() -> None:
+    lines = [
+        "Customs officers stopped a truck at the border.",
+        "Social",
+        "-",
+        "A researcher arrested last year won a film prize.",
+    ]
+    kept = clean_paragraphs(lines)
+    assert [p.text for p in kept] == ["Customs officers stopped a truck at the border."]

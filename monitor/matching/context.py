@@ -11,12 +11,14 @@ a case the analyst rejected; a judgement without context applies everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from monitor.matching.data import context_rules
 from monitor.model import Article, Extraction, PersonMention, Role
-from monitor.names import gender
+from monitor.names import gender, surname_key, tokens
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class PersonContext:
     window: str
     key: str
     custodial: bool = True  # the article reports any development, charge or prison
+    # charges of the known cases matched to the names listed with this one ("A, B and C")
+    listed_with: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def _near(start: int, end: int, spans: list[tuple[int, int]], width: int) -> bool:
@@ -56,12 +60,25 @@ def outlet_of(article: Article) -> str:
 def mention_gender(person: PersonMention) -> str | None:
     """Gender told by the surname's endings in the person's written forms, None when
     unsure. Not by the normalized name: "Леман Гасымову" may be a woman's accusative or
-    a man's dative, and the normalizer's guess must not count as evidence."""
+    a man's dative, and the normalizer's guess must not count as evidence. Nor by a form
+    of another surname: "супругов Юнусов" is the Yunus couple, not a man named Yunusov."""
+    words = tokens(person.normalized)
+    own = surname_key(words[-1]) if words else ""
     for text in [person.name, *person.forms]:
+        printed = tokens(text)
+        if not printed or surname_key(printed[-1]) != own:
+            continue
         told = gender(text)
         if told is not None:
             return told
     return None
+
+
+def reports_custody(extraction: Extraction) -> bool:
+    """Does the article report any development, charge or place of detention at all?"""
+    return bool(
+        extraction.charges or extraction.facilities or any(not e.negated for e in extraction.events)
+    )
 
 
 def person_context(article: Article, extraction: Extraction, index: int) -> PersonContext:
@@ -83,9 +100,6 @@ def person_context(article: Article, extraction: Extraction, index: int) -> Pers
         if e.person == index and e.date is not None and not e.negated
     )
     key = context_key(article, extraction, person)
-    custodial = bool(
-        extraction.charges or extraction.facilities or any(not e.negated for e in extraction.events)
-    )
     return PersonContext(
         role=person.role,
         gender=mention_gender(person),
@@ -94,7 +108,7 @@ def person_context(article: Article, extraction: Extraction, index: int) -> Pers
         event_dates=dates,
         window=_window(text, spans, width),
         key=key,
-        custodial=custodial,
+        custodial=reports_custody(extraction),
     )
 
 
@@ -114,3 +128,33 @@ def context_key(article: Article, extraction: Extraction, person: PersonMention)
         {f.canonical for f in extraction.facilities if _near(f.start, f.end, person.spans, width)}
     )
     return f"{outlet_of(article)}|{','.join(charges)}|{','.join(facilities)}"
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;&]|[,;]?\s*(?:and|и))\s*", re.IGNORECASE)
+
+
+def listed_together(article: Article, extraction: Extraction) -> list[set[int]]:
+    """The people named one after another in a list ("A, B and C", "А, Б и В"): groups
+    of person indexes whose mentions stand next to each other with only a comma, a
+    semicolon or "and" between them."""
+    text = article.text
+    spans = sorted(
+        (start, end, index)
+        for index, person in enumerate(extraction.people)
+        for start, end in person.spans
+    )
+    parent = list(range(len(extraction.people)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (_, end, one), (start, _, other) in itertools.pairwise(spans):
+        if one != other and start >= end and _LIST_GAP.fullmatch(text[end:start]):
+            parent[root(one)] = root(other)
+    groups: dict[int, set[int]] = {}
+    for index in range(len(parent)):
+        groups.setdefault(root(index), set()).add(index)
+    return [g for g in groups.values() if len(g) > 1]

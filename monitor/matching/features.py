@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
@@ -41,6 +42,20 @@ class Comparison:
     cases_sharing_surname: int = 1
     rejected: bool = False
 
+    # what several features ask, worked out once per comparison
+    @cached_property
+    def surname_found(self) -> WordMatch:
+        return _surname_match(self)
+
+    @cached_property
+    def first_name_found(self) -> Feature:
+        return _first_name_agreement(self)
+
+    @cached_property
+    def has_evidence(self) -> bool:
+        """Whether a fact of the case stands in the article (see :data:`EVIDENCE`)."""
+        return any(feature(self)[0] > 0 for feature in EVIDENCE)
+
 
 @dataclass(frozen=True)
 class WordMatch:
@@ -61,7 +76,7 @@ def compare_word(word: Word, target: Word, source: str, position: int = 0) -> Wo
         if reading.key == goal.key:
             score, kind = (0.94, "case form") if reading.case_form else (0.96, "transliteration")
         elif stem_key(reading.key) == stem_key(goal.key):
-            score, kind = OV_SCORE, "-ov variant"
+            score, kind = OV_SCORE, "ending variant"  # Zeynal, Zeynalov; Vagif, Vagifgizi
         else:
             similarity = Levenshtein.normalized_similarity(reading.key, goal.key)
             if similarity >= SIMILAR:
@@ -87,6 +102,10 @@ def _one_letter_off(printed: str, listed: str) -> bool:
 
 def surname_match(c: Comparison) -> WordMatch:
     """The word of the mention that best agrees with the case's surname (last word wins ties)."""
+    return c.surname_found
+
+
+def _surname_match(c: Comparison) -> WordMatch:
     best = WordMatch(0.0, "different", "", -1)
     for position, word in enumerate(c.words):
         if word.initial:
@@ -107,6 +126,10 @@ def surname_agreement(c: Comparison) -> Feature:
 
 
 def first_name_agreement(c: Comparison) -> Feature:
+    return c.first_name_found
+
+
+def _first_name_agreement(c: Comparison) -> Feature:
     surname = surname_match(c).position
     others = [
         (i, w) for i, w in enumerate(c.words) if i != surname and not _patronymic_word(c, i, w)
@@ -158,20 +181,31 @@ def bare_shared_surname(c: Comparison) -> Feature:
     return -1.0, f"surname alone, shared by {c.cases_sharing_surname} cases"
 
 
+# How strongly a role speaks against the case: an official who shares a prisoner's full
+# name is a namesake far more often than a relative or a lawyer who does (the families
+# and lawyers of the prosecuted are prosecuted too).
+ROLE_CONFLICT = {"official": -1.0, "relative": -0.6, "lawyer": -0.6}
+
+
 def role_agreement(c: Comparison) -> Feature:
     if c.context.role == "detainee":
         return 1.0, "named as detained or prosecuted"
-    if c.context.role in ("relative", "lawyer", "official"):
-        return -1.0, f"named as {c.context.role}, not as the prosecuted person"
+    if c.context.role in ROLE_CONFLICT:
+        return ROLE_CONFLICT[c.context.role], (
+            f"named as {c.context.role}, not as the prosecuted person"
+        )
     return 0.0, ""
 
 
 def custody_context(c: Comparison) -> Feature:
     """A namesake: the name in an article that reports no development, charge or place
     of detention at all (a match report, a ministry's statement), not named as a
-    prisoner either."""
+    prisoner either, and with no fact of the case beside it (a party leader's press
+    conference names his party: the occupation near the name vouches for him)."""
     if c.context.custodial or c.context.role == "detainee":
         return 0.0, ""
+    if c.has_evidence:
+        return 0.0, "the article reports nothing custodial, but a fact of the case agrees"
     return -1.0, "the article reports no arrest, charge, trial or prison"
 
 
@@ -237,6 +271,17 @@ def date_agreement(c: Comparison) -> Feature:
     return 1.0, f"known {kind} date: {date.isoformat()}"
 
 
+def listed_with_codefendant(c: Comparison) -> Feature:
+    """Named in one list with a known case charged alike ("Исмаила Нальгиева, Багаудина
+    Хаутиева и Баруха Чемурзиева"): a list of the defendants of one trial."""
+    own = set(c.case.charges) - {"other"}
+    for case_id, charges in c.context.listed_with:
+        common = sorted(own & charges)
+        if common and case_id != c.case.id:
+            return 1.0, f"listed with {case_id}, charged alike ({', '.join(common)})"
+    return 0.0, ""
+
+
 def _first_name_kind(c: Comparison) -> str:
     detail = first_name_agreement(c)[1]
     return next((kind for kind in LOOSE_KINDS if f"first name {kind} match" in detail), "")
@@ -248,17 +293,19 @@ EVIDENCE: tuple[Callable[[Comparison], Feature], ...] = (
     occupation_agreement,
     date_agreement,
     patronymic_agreement,
+    listed_with_codefendant,
 )
 
 
 def spelling_alone(c: Comparison) -> Feature:
     """A name one letter off (Ramin for Ramil) fits the case, but so would another
     person's: without a fact of the case in the article (charge, facility, occupation,
-    date, father's name) it goes to review, never straight to a match."""
+    date, father's name, a co-defendant listed beside it) it goes to review, never
+    straight to a match."""
     loose = [kind for kind in (surname_match(c).kind, _first_name_kind(c)) if kind in LOOSE_KINDS]
     if not loose:
         return 0.0, ""
-    if any(feature(c)[0] > 0 for feature in EVIDENCE):
+    if c.has_evidence:
         return 0.0, ""
     return -1.0, f"only the spelling ({loose[0]}) ties this name to the case"
 

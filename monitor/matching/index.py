@@ -5,9 +5,11 @@ and surname together, under the consonant skeletons of both (for spellings the k
 rules do not foresee), under the first name with the surname's key less its -ov ending
 (Zeynal, Zeynalov), under the first name's initial with the surname, under both keys
 with one symbol of either left out (Ramin/Ramil, Tairov/Tahirov: one edit apart meets
-in the middle; looked up only when nothing closer is found), under the surname with
-one symbol left out (for a name misspelt in both words: the first names of what it
-finds are compared, one edit at most), and under the surname alone (for bare surnames).
+in the middle; looked up only when nothing closer is found), under the surname (and
+under it with one symbol left out) and then the first name, for a name misspelt in
+both words (the first names filed there are compared, one edit at most: a bucket holds
+as many first names as the language has, however many cases share the surname), and
+under the surname alone (for bare surnames).
 A mention looks up its word pairs: a handful of dictionary look-ups whatever the number
 of cases, never a scan.
 """
@@ -41,7 +43,9 @@ class CaseIndex:
         self._by_pair_skeleton: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_near: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_stem: dict[Key, list[CaseName]] = defaultdict(list)
-        self._by_surname_near: dict[str, list[CaseName]] = defaultdict(list)
+        # surname key (or that key with one symbol left out) -> first-name key -> names
+        self._firsts_by_surname: dict[str, dict[str, list[CaseName]]] = defaultdict(dict)
+        self._firsts_by_surname_near: dict[str, dict[str, list[CaseName]]] = defaultdict(dict)
         self._by_initial: dict[Key, list[CaseName]] = defaultdict(list)
         self._by_surname: dict[str, list[CaseName]] = defaultdict(list)
         self._surname_only: dict[str, list[CaseName]] = defaultdict(list)
@@ -61,8 +65,9 @@ class CaseIndex:
         self._by_stem[(first, stem_key(surname))].append(name)
         for key in near_keys(first, surname):
             self._by_near[key].append(name)
+        self._firsts_by_surname[surname].setdefault(first, []).append(name)
         for shorter in deletions(surname):
-            self._by_surname_near[shorter].append(name)
+            self._firsts_by_surname_near[shorter].setdefault(first, []).append(name)
 
     def candidates(self, words: list[Word]) -> list[CaseName]:
         """Case names the mention may be, in a stable order (by case, then spelling)."""
@@ -105,22 +110,27 @@ class CaseIndex:
 
     def _both_near(self, named: list[Word]) -> list[CaseName]:
         """Case names one edit from the mention in the surname and in the first name."""
-        found = []
+        found: list[CaseName] = []
         for surname in named:
             firsts = [r.key for w in named if w is not surname for r in w.readings]
             for sr in surname.readings:
-                names = list(self._by_surname_near.get(sr.key, ()))
+                buckets = [self._firsts_by_surname_near.get(sr.key)]
                 for key in deletions(sr.key):
-                    names += self._by_surname_near.get(key, ())
-                    names += self._by_surname.get(key, ())
-                found += [
-                    n
-                    for n in names
-                    if n.first is not None
-                    and any(Levenshtein.distance(f, n.first.main.key) <= 1 for f in firsts)
-                ]
+                    buckets += [
+                        self._firsts_by_surname_near.get(key),
+                        self._firsts_by_surname.get(key),
+                    ]
+                for bucket in buckets:
+                    for first, names in (bucket or {}).items():
+                        if any(_one_edit(f, first) for f in firsts):
+                            found += names
         return found
 
     def cases_sharing(self, key: str) -> int:
         """How many cases have a surname with this key."""
         return len(self._cases_by_surname.get(key, ()))
+
+
+def _one_edit(one: str, other: str) -> bool:
+    """At most one symbol changed, added or left out (lengths first: the cheap test)."""
+    return abs(len(one) - len(other)) <= 1 and Levenshtein.distance(one, other) <= 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from monitor.matching.context import PersonContext, person_context
+from monitor.matching.context import PersonContext, listed_together, person_context
 from monitor.matching.features import Comparison
 from monitor.matching.feedback import Rejections, confirmed_spellings
 from monitor.matching.index import CaseIndex
@@ -54,11 +55,33 @@ class Matcher:
         return patterns
 
     def match(self, article: Article, extraction: Extraction) -> list[Match]:
-        """One Match per extraction.people, same order."""
-        return [
-            self.match_person(person, person_context(article, extraction, i))
-            for i, person in enumerate(extraction.people)
+        """One Match per extraction.people, same order.
+
+        A person listed with others ("A, B and C") whom the first pass leaves unmatched is
+        weighed again knowing the cases matched beside them: a co-defendant's charge is a
+        fact of the case (see :func:`monitor.matching.features.listed_with_codefendant`).
+        """
+        contexts = [person_context(article, extraction, i) for i in range(len(extraction.people))]
+        matches = [
+            self.match_person(p, c) for p, c in zip(extraction.people, contexts, strict=True)
         ]
+        for group in listed_together(article, extraction):
+            beside = {
+                i: (m.case_id, frozenset(self._case(m).charges))
+                for i in group
+                if (m := matches[i]).decision == "match" and m.case_id is not None
+            }
+            for i in sorted(group):
+                if matches[i].decision == "match" or not beside.keys() - {i}:
+                    continue
+                listed = tuple(v for j, v in sorted(beside.items()) if j != i)
+                context = replace(contexts[i], listed_with=listed)
+                matches[i] = self.match_person(extraction.people[i], context)
+        return matches
+
+    def _case(self, match: Match) -> Case:
+        assert match.case_id is not None
+        return self.cases[self._position[match.case_id]]
 
     def match_person(self, person: PersonMention, context: PersonContext) -> Match:
         words = _person_words(person)

@@ -4,10 +4,12 @@ The weighted list is declared once, below. Confidence is the weighted sum clampe
 [0, 1]. Full first name and surname in any spelling reach the match threshold; a bare
 surname (weight 0.55) needs agreeing context (charges, facility, occupation, dates) to
 pass it, and a surname several cases share cannot; a name one letter off (Ramin for
-Ramil) reaches it only with a fact of the case beside it; a conflicting first name, the
-role of a relative, lawyer or official, or an analyst's rejection pull far below it. A full name
-in an article that reports nothing custodial (a namesake in a sports report) falls to
-review.
+Ramil) reaches it only with a fact of the case beside it; a conflicting first name or an
+analyst's rejection pull far below it. The role of an official takes a full name to
+review, that of a relative or lawyer a full name in a case form or other spelling (an
+exact one with nothing else against it stays a match: families of the prosecuted are
+prosecuted too). A full name in an article that reports nothing custodial (a namesake
+in a sports report) falls to review unless a fact of the case stands beside it.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ FEATURES: list[tuple[str, float, Callable[[f.Comparison], f.Feature]]] = [
     ("first_name", 0.40, f.first_name_agreement),
     ("patronymic", 0.30, f.patronymic_agreement),
     ("bare_shared_surname", 0.15, f.bare_shared_surname),
-    ("role", 0.12, f.role_agreement),
+    ("role", 0.20, f.role_agreement),
     ("custody", 0.25, f.custody_context),
     ("gender", 0.30, f.gender_agreement),
     ("charges", 0.08, f.charge_agreement),
     ("facility", 0.08, f.facility_agreement),
     ("occupation", 0.06, f.occupation_agreement),
     ("dates", 0.06, f.date_agreement),
+    ("codefendant", 0.06, f.listed_with_codefendant),
     ("spelling_alone", 0.15, f.spelling_alone),
     ("analyst", 1.00, f.analyst_rejection),
 ]

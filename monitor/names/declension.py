@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from monitor.names.data import declension_rules
+from monitor.names.markers import looks_like_surname
 from monitor.names.script import is_cyrillic, script_of
 from monitor.names.translit import unified
 
@@ -182,7 +183,28 @@ def nominative(
         return surname
     *given, last = words
     surname, feminine = _pick(last, cases[-1] if cases else None, feminine)
+    if surname == last and not feminine:
+        surname = _declined_like(last, given[0]) or last
     return " ".join([*(_given_nominative(g, bool(feminine)) for g in given), surname])
+
+
+def _declined_like(surname: str, given: str) -> str | None:
+    """A man's surname of no family (Саргсян, Захид; Абдуллаев's is one) declines like
+    a man's name, in the case the given name before it shows ("Ашота Саргсяна" -> "Ашот
+    Саргсян"). Not an indeclinable one that only looks so (Тофигу Ягублу: no Ягубл)."""
+    shown = {
+        a.case for a in _given_analyses(given) if a.gender == "m" and a.case not in (None, "Nom")
+    }
+    return next(
+        (
+            option.nominative
+            for option in _given_analyses(surname)
+            if option.gender == "m"
+            and option.case in shown
+            and (not indeclinable(surname) or looks_like_surname(option.nominative))
+        ),
+        None,
+    )
 
 
 def indeclinable(word: str) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from monitor.names.data import translit_rules
+from monitor.names.data import translit_rules, word_rules
 from monitor.names.script import is_cyrillic, script_of
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?", re.UNICODE)
@@ -116,10 +116,27 @@ def _classes() -> list[tuple[str, str]]:
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
+@lru_cache(maxsize=1)
+def _given_name_family() -> dict[str, str]:
+    """Every member of a given-name family to the family's first member."""
+    return {
+        member: family[0] for family in translit_rules()["given_name_families"] for member in family
+    }
+
+
+@lru_cache(maxsize=1)
+def _key_drops() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in translit_rules()["key_drops"])
+
+
 def key_base(unified_word: str) -> str:
-    """A unified word with the endings outlets interchange made one (-zadeh -> -zade,
-    -ullah -> -ulla, -yev/-yeva/-ev -> -ov): what the key and its families start from."""
-    word = unified_word
+    """A unified word with what outlets interchange made one: a given name's spellings
+    in other languages (Davit -> David), the letters the key leaves out (a softening y,
+    the h Russian drops from Armenian surnames), the endings (-zadeh -> -zade, -ullah ->
+    -ulla, -yev/-yeva/-ev -> -ov): what the key and its families start from."""
+    word = _given_name_family().get(unified_word, unified_word)
+    for drop in _key_drops():
+        word = drop.sub("", word)
     for old, new in translit_rules()["key_endings"]:
         if word.endswith(old) and len(word) > len(old):
             word = word[: -len(old)] + new
@@ -158,16 +175,25 @@ def phonetic_key(unified_word: str) -> str:
     return "".join(collapsed)
 
 
-_OV_KEY = re.compile(r"Uv(?:A)?$")
+@lru_cache(maxsize=1)
+def _stem_ending() -> re.Pattern[str]:
+    """The keys of -ov/-ova and of the kinship markers (-oglu, -gizi), at a key's end."""
+    markers = word_rules()["kinship_markers"]
+    keys = {phonetic_key(unified(m)) for words in markers.values() for m in words}
+    alternatives = sorted(keys | {"Uv", "UvA"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(k) for k in alternatives) + ")$")
 
 
+@lru_cache(maxsize=65536)
 def stem_key(key: str) -> str:
-    """A surname's key without the -ov/-ova ending outlets add or drop (Zeynalov,
-    Zeynal: zAInAl); the key itself when it has none."""
-    stem = _OV_KEY.sub("", key)
+    """A surname's key without the ending outlets add or drop: -ov/-ova (Zeynalov,
+    Zeynal: zAInAl) or a kinship marker (Vagifgizi, Vagif: vAKIf); the key itself when
+    it has none."""
+    stem = _stem_ending().sub("", key)
     return stem if len(stem) >= 3 else key
 
 
+@lru_cache(maxsize=65536)
 def consonant_key(key: str) -> str:
     """A key with its vowel classes dropped: the wider blocking key for odd spellings."""
     vowels = set(translit_rules()["vowel_classes"])

@@ -42,7 +42,9 @@ from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
+_FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
+_DEFENDANT_WORD_REACH = 8  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
 _DATE_CARRY_SENTENCES = 3
 
 
@@ -80,6 +82,7 @@ class _Context:
                 self.sent_texts[i],
                 self.paragraph_of[i],
                 list(dict.fromkeys(p for p, _ in self.eligible(i))),
+                left_out=_left_out().search(self.sent_texts[i]) is not None,
             )
             for i, s in enumerate(self.sents)
         ]
@@ -93,9 +96,21 @@ class _Context:
         members: list[int] = []
         for index, text in enumerate(self.sent_texts):
             named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
-            if len(named) > 1 and not _left_out().search(text):
+            if _left_out().search(text):
+                continue  # "the decree left out A and B"
+            if len(named) > 1:
                 members.extend(named)
-        return list(dict.fromkeys(members))
+            else:
+                members.extend(p for p, t in self.eligible(index) if self._called_defendant(t))
+        return sorted(dict.fromkeys(members), key=lambda p: self.groups[p].spans[0].start)
+
+    def _called_defendant(self, token: int) -> bool:
+        """Whether a defendant word stands in the few words before a name ("the accused
+        Farid Mehralizade", "подсудимая ... Вагифгызы")."""
+        words = _defendant_words()
+        sentence = self.sents[self.sent_of[token]]
+        before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
+        return any(t.lower_.startswith(words) for t in before)
 
     @staticmethod
     def _taken(groups: list[PersonGroup]) -> set[int]:
@@ -111,8 +126,18 @@ class _Context:
             ]
             full = [r for s, r in zip(group.spans, found, strict=True) if len(s) > 1 and r]
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
+            if cue == "relative" and group.case_hint is not None:
+                cue = None  # "Leyla Yunus and her husband Arif Yunus": both on the list
+            if cue == "official" and all(self._former(s) for s in group.spans if len(s) > 1):
+                cue = None  # "former state minister Ruben Vardanyan": in the dock now
             roles.append(cue or ("detainee" if "detainee" in found else None))
         return roles
+
+    def _former(self, span: Span) -> bool:
+        """Whether the words just before a name make its title a past one ("former
+        state minister X", "бывший министр X", "ex-minister X")."""
+        before = self.doc[max(0, span.start - 6) : span.start].text
+        return _FORMER.search(before) is not None
 
     def _background(self, article: Article) -> list[bool]:
         ranges = article.background_ranges()
@@ -344,6 +369,12 @@ def _rehome_bare_surnames(
             # is someone the story names by surname only, not the relative
             groups.append(PersonGroup(words=(group.surname,), patronymic=None, spans=orphans))
             roles.append(None)
+
+
+@lru_cache(maxsize=1)
+def _defendant_words() -> tuple[str, ...]:
+    data = load_data("nlp_reference.yaml")["defendant_words"]
+    return tuple(w for lang in data.values() for w in lang)
 
 
 @lru_cache(maxsize=1)

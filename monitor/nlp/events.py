@@ -48,6 +48,8 @@ class EventRules:
     status_reaching: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
     charge_description: re.Pattern[str] | None
+    verdict_charge: re.Pattern[str] | None
+    postponed: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ def event_rules(lang: str) -> EventRules:
         charge_description=compile_any(
             [rf"(?:{p})$" for p in data["charge_description"][rule_lang]]
         ),
+        verdict_charge=compile_any(data["verdict_charge"][rule_lang]),
+        postponed=compile_words(data["postponed"][rule_lang]),
     )
 
 
@@ -162,6 +166,7 @@ class _Modality:
         self.clauses = _clauses(sentence)
         self.before = self._cues(sentence, rules.modal_before)
         self.anywhere = self._cues(sentence, rules.modal_clause)
+        self.postponed = self._cues(sentence, rules.postponed)
 
     @staticmethod
     def _cues(sentence: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -170,8 +175,10 @@ class _Modality:
     def _clause(self, position: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= position < c[1]), (0, 0))
 
-    def governs(self, start: int, end: int) -> bool:
+    def governs(self, start: int, end: int, type_: str) -> bool:
         low, high = self._clause(start)
+        if type_ != "trial" and any(low <= c < high for c, _ in self.postponed):
+            return True  # "the appeal hearing was adjourned": a hearing, no ruling yet
         for cue_start, cue_end in self.before:
             if low <= cue_start and cue_end <= start:
                 return True
@@ -200,6 +207,13 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
         del firsts["sentence"]  # an administrative arrest ruling is no criminal sentence
         if not firsts:
             return []
+    if (
+        "sentence" in firsts
+        and "charge" in firsts
+        and rules.verdict_charge is not None
+        and rules.verdict_charge.match(firsts["charge"].group())
+    ):
+        del firsts["charge"]  # "sentenced on charges of treason": the verdict's grounds
     patterns = dict(rules.triggers)
     modality = _Modality(sentence, rules)
     all_spans: dict[str, list[tuple[int, int]]] = {}
@@ -229,7 +243,7 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                     _negated(sentence, start, rules.negation)
                     or (type_ == "charge" and _described(sentence, start, rules))
                     or _negated_after(sentence, end, rules.negation_after)
-                    or modality.governs(start, end)
+                    or modality.governs(start, end, type_)
                 )
                 fallback = fallback or (start, end, negated)
                 if not negated:

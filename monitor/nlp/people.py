@@ -114,7 +114,15 @@ def strip_titles(words: list[str]) -> list[str]:
 
 
 def _name_words(span: Span) -> list[str]:
-    return strip_titles([t.text for t in span if not t.is_punct and not t.is_space])
+    """The words of a name span, a dash or quote glued to a word left off ("-Хафиза")."""
+    words = [t.text.strip(_GLUED) for t in span if not t.is_punct and not t.is_space]
+    return strip_titles([w for w in words if w])
+
+
+_GLUED = "-–—'’\"«»"
+
+
+_MOST_NAME_WORDS = 4  # given name, patronymic, surname and a kinship word ("Anar Aydin oglu")
 
 
 def _acceptable(span: Span) -> bool:
@@ -130,6 +138,8 @@ def _acceptable(span: Span) -> bool:
     words = _name_words(span)
     if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
         return False
+    if len(words) > _MOST_NAME_WORDS:
+        return False  # "Араик Арутюнян Лилит Макунц Армения": a row of tags, not a person
     # Georgian names are written without capitals
     return bool(words) and all(
         w[:1].isupper() or script_of(w) == "georgian" for w in words if len(w) > 3
@@ -163,6 +173,25 @@ def _rule_spans(doc: Doc) -> list[Span]:
         if _epithet_before_a_name(span):
             continue
         if _acceptable(span):
+            spans.append(span)
+    return spans
+
+
+_CAPITALISED = r"[A-ZƏÜÖĞÇŞİА-ЯЁ][\w'’-]+"
+_BRACKETED_GIVEN_NAME = re.compile(
+    rf"(?<![\w.]){_CAPITALISED}[ \t]*\({_CAPITALISED}\)[ \t]+({_CAPITALISED})(?!\w)"
+)
+
+
+def _bracketed_given_name_spans(doc: Doc) -> list[Span]:
+    """ "Giyas (Giyaseddin) Ibragimov": a given name with its fuller form in brackets,
+    then the surname. The NER breaks it in two; it is one person."""
+    spans = []
+    for found in _BRACKETED_GIVEN_NAME.finditer(doc_text(doc)):
+        if not _surname_pattern().fullmatch(found.group(1)):
+            continue
+        span = doc.char_span(found.start(), found.end(), label="PERSON", alignment_mode="contract")
+        if span is not None:
             spans.append(span)
     return spans
 
@@ -271,6 +300,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 if trimmed is not None and _acceptable(trimmed):
                     others.append(trimmed)
     others.extend(_rule_spans(doc))
+    others.extend(s for s in _bracketed_given_name_spans(doc) if _acceptable(s))
     others.extend(s for s in _georgian_armenian_spans(doc) if _acceptable(s))
     for span in sorted(others, key=lambda s: (-(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):

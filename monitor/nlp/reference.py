@@ -84,6 +84,7 @@ class Sentence:
     text: str
     paragraph: int
     people: list[int]  # candidates named in it, in order of mention, repeats removed
+    left_out: bool = False  # it lists people a step passed by ("the decree left out A")
 
 
 @dataclass(frozen=True)
@@ -233,13 +234,15 @@ class Resolver:
         group = self._collect(self._earlier(index), cue)
         if len(group) < 2 and cue.kind == "all":
             group = self._collect(self._later(index), cue)
+        if len(group) < 2 and cue.count is None and len(self.codefendants) > 1:
+            return list(self.codefendants)  # "their arrest was extended": the defendants
         return sorted(group)
 
     def _collect(self, order: range, cue: _Cue) -> list[int]:
         found: list[int] = []
         paragraph: int | None = None
         for back in order:
-            people = self.sentences[back].people
+            people = [] if self.sentences[back].left_out else self.sentences[back].people
             if cue.kind == "group" and people and paragraph is None:
                 if len(people) > 1:
                     return list(people)

@@ -15,22 +15,38 @@ _AFTER = 4
 CUE_ROLES: tuple[Role, ...] = ("lawyer", "relative", "official")
 
 
+_ROLE_KEYS = (*CUE_ROLES, "detainee")
+Cues = tuple[frozenset[str], tuple[str, ...]]
+
+
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    """Per role: English words (exact) and Russian stems (prefixes)."""
+def _cues() -> dict[str, Cues]:
+    """Per role (and for ``former``): English words (exact) and Russian stems (prefixes)."""
     data = load_data("roles.yaml")
     return {
-        role: (frozenset(w.lower() for w in entry["en"]), tuple(w.lower() for w in entry["ru"]))
-        for role, entry in data.items()
+        key: (
+            frozenset(w.lower() for w in data[key]["en"]),
+            tuple(w.lower() for w in data[key]["ru"]),
+        )
+        for key in (*_ROLE_KEYS, "former")
     }
 
 
-def cue_role(word: str) -> str | None:
+@lru_cache(maxsize=1)
+def _siblings() -> frozenset[str]:
+    entry = load_data("roles.yaml")["siblings"]
+    return frozenset(w.lower() for w in [*entry["en"], *entry["ru"]])
+
+
+def _is(cues: Cues, word: str) -> bool:
+    english, russian = cues
     low = word.lower().strip("'’")
-    for role, (english, russian) in _cues().items():
-        if low in english or (russian and low.startswith(russian)):
-            return role
-    return None
+    return low in english or bool(russian and low.startswith(russian))
+
+
+def cue_role(word: str) -> str | None:
+    cues = _cues()
+    return next((role for role in _ROLE_KEYS if _is(cues[role], word)), None)
 
 
 def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None) -> Role | None:
@@ -52,6 +68,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     if possessor is not None:
         return possessor
     comma = False
+    if _official_title(doc, span.start, blocked, sent.start):
+        return "official"  # "Deputy Foreign Minister of Azerbaijan Elnur Mammadov"
     for i in range(span.start - 1, max(sent.start, span.start - _BEFORE) - 1, -1):
         token = doc[i]
         low = token.lower_
@@ -63,6 +81,10 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
         role = cue_role(token.text)
         if role not in CUE_ROLES or (i > 0 and doc[i - 1].text == "-"):
             continue  # "editor-in-chief" is no official
+        if role == "official" and _former(doc, i, sent.start):
+            continue  # "former Foreign Minister David Babayan" is tried, not trying
+        if role == "relative" and _siblings_themselves(doc, i):
+            continue  # "the two brothers, Ismail Isaev and ..." are the brothers
         if comma and not _closed(doc, span.end, sent.end):
             continue
         if not _agrees(token, doc[span.start]):
@@ -79,6 +101,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
                 continue  # "Javad Javadov, Gasimova's lawyer, said"
             if i in blocked or doc[i].text in (",", ".", ";") or _is_verb_like(doc, i):
                 break  # "X, рассказала дочь Y": a new clause, not an apposition to X
+            if doc[i].lower_ in _BREAK_WORDS:
+                break  # "X, and former Foreign Minister Y": the next item of a list
             role = cue_role(doc[i].text)
             if role is not None and _is_verb_like(doc, i + 1):
                 return None  # "against Orujov, his lawyer reported": the cue is a subject
@@ -100,6 +124,59 @@ def _cue_before_possessor(doc: Doc, span: Span, blocked: set[int], sent: Span) -
         return None
     role = cue_role(doc[i].text)
     return role if role in CUE_ROLES else None
+
+
+_FORMER_REACH = 3  # "former Ingushetia interior minister": the word may stand this far before
+
+
+def _former(doc: Doc, cue: int, sent_start: int) -> bool:
+    """A ``former`` word among the few words before an official's title."""
+    for i in range(cue - 1, max(sent_start, cue - _FORMER_REACH) - 1, -1):
+        if doc[i].is_punct and doc[i].text != "-":
+            return False
+        if _is(_cues()["former"], doc[i].text):
+            return True
+    return False
+
+
+_TITLE_REACH = 10  # "министра образования, науки, культуры и спорта Армении": its length
+
+
+def _official_title(doc: Doc, name_start: int, blocked: set[int], sent_start: int) -> bool:
+    """An official's title whose complement runs up to the name: "Deputy Foreign
+    Minister of Azerbaijan Elnur Mammadov", "министра образования, науки, культуры и
+    спорта Армении Араика Арутюняна". The word before the name is a capitalised place or
+    body; between it and the title stand only its complement's words (no verb, no other
+    person, no punctuation but commas). Not "the lawyer of Sadigov", "jailed journalist X"."""
+    before = name_start - 1
+    if before <= sent_start or before in blocked or not doc[before].text[:1].isupper():
+        return False
+    if cue_role(doc[before].text) is not None:
+        return False  # a cue right before the name: the apposition rules decide
+    for i in range(before - 1, max(sent_start, before - _TITLE_REACH) - 1, -1):
+        token = doc[i]
+        if i in blocked or (token.is_punct and token.text != ","):
+            return False
+        role = cue_role(token.text)
+        if role == "official":
+            return not _former(doc, i, sent_start) and _agrees(token, doc[name_start])
+        if role is not None or _is_verb_like(doc, i):
+            return False
+        if token.text.islower() and token.text.endswith("ed"):
+            return False  # "jailed", "arrested"
+    return False
+
+
+def _siblings_themselves(doc: Doc, cue: int) -> bool:
+    """A plural kinship noun for siblings with no possessive before it: the names after
+    it are the siblings ("два брата — ...", "the brothers"), not someone's relatives."""
+    if doc[cue].lower_ not in _siblings():
+        return False
+    before = doc[cue - 1].lower_ if cue > 0 else ""
+    return before not in _POSSESSIVES and before not in _EN_POSSESSIVES
+
+
+_EN_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your", "'s", "’s"})
 
 
 def _cyrillic(word: str) -> bool:

@@ -2,11 +2,14 @@ import pytest
 
 from monitor.matching import Matcher, context_key, is_new_case_candidate
 from monitor.model import (
+    Article,
     Case,
     ChargeMention,
+    Extraction,
     Judgement,
     Match,
     NamePattern,
+    PersonMention,
 )
 
 from .conftest import article_with, person
@@ -157,6 +160,23 @@ def test_a_full_name_in_an_article_with_nothing_custodial_needs_review(
     assert "the article reports no arrest, charge, trial or prison" in result.explanation
 
 
+def test_an_official_named_with_a_cases_full_name_needs_review(cases: list[Case]) -> None:
+    result = match_one(cases, "Mehman Huseynov", role="official")
+    assert (result.case_id, result.decision) == ("huseynov-mehman", "review")
+
+
+def test_a_full_name_with_nothing_custodial_matches_beside_the_cases_occupation(
+    cases: list[Case],
+) -> None:
+    mention = person("Aziz Orujov", role="other")
+    article, extraction = article_with(
+        mention, text="The journalist Aziz Orujov spoke at a conference in Baku."
+    )
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("orujov-aziz", "match")
+    assert "occupation near the name: journalist" in result.explanation
+
+
 def test_an_ambiguous_russian_form_does_not_count_against_a_womans_case(
     cases: list[Case],
 ) -> None:
@@ -196,3 +216,49 @@ def test_a_surname_misspelt_by_one_letter_in_a_sports_report_is_no_match() -> No
     extraction.relevant = False
     result = Matcher(cases).match(article, extraction)[0]
     assert result.decision != "match"
+
+
+def test_a_couples_plural_surname_tells_nothing_of_a_wifes_gender() -> None:
+    # "супругов Юнусов" (the Yunus couple) was grouped with "Лейлы Юнус"
+    cases = [Case("yunus-leyla", "Leyla Yunus", gender="f")]
+    mention = PersonMention(
+        name="Лейлы Юнус",
+        normalized="Лейла Юнус",
+        role="detainee",
+        forms=["Юнусов", "Лейлы Юнус"],
+    )
+    article, extraction = article_with(mention)
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("yunus-leyla", "match")
+
+
+def _listed(text: str, *names: str) -> tuple[Article, Extraction]:
+    """An article of ``text`` whose detainees are ``names``, each where the text has it."""
+    article, extraction = article_with(text=text)
+    for name in names:
+        start = article.text.index(name)
+        extraction.people.append(
+            PersonMention(name, name, role="detainee", spans=[(start, start + len(name))])
+        )
+    return article, extraction
+
+
+TOPLUM = [
+    Case("zeynal-ali", "Ali Zeynal", gender="m", charges=["smuggling"]),
+    Case("babayev-ramil", "Ramil Babayev", gender="m", charges=["smuggling"]),
+]
+
+
+def test_a_name_one_letter_off_matches_in_a_list_with_a_codefendant_charged_alike() -> None:
+    text = "The court remanded Ali Zeynal and Ramin Babayev for four months."
+    article, extraction = _listed(text, "Ali Zeynal", "Ramin Babayev")
+    result = Matcher(TOPLUM).match(article, extraction)[1]
+    assert (result.case_id, result.decision) == ("babayev-ramil", "match")
+    assert "listed with zeynal-ali, charged alike (smuggling)" in result.explanation
+
+
+def test_a_name_one_letter_off_named_apart_from_the_codefendant_needs_review() -> None:
+    text = "The court remanded Ali Zeynal. Separately, Ramin Babayev spoke to reporters."
+    article, extraction = _listed(text, "Ali Zeynal", "Ramin Babayev")
+    result = Matcher(TOPLUM).match(article, extraction)[1]
+    assert (result.case_id, result.decision) == ("babayev-ramil", "review")

@@ -5,6 +5,7 @@ import pytest
 
 from monitor.matching import Matcher
 from monitor.model import Case
+from monitor.names import gender
 
 from .conftest import article_with, person
 
@@ -26,13 +27,20 @@ FAMILIES = [
     pytest.param("Rufat Aghayev", "Rufat Agaev", id="russian-style-latin-gh"),
     pytest.param("Ali Zeynal", "Ali Zeynalov", id="without-ov"),
     pytest.param("Tural Zahid", "Tural Zakhidov", id="without-ov-russian-style"),
+    pytest.param("Sevinj Vagifgizi", "Sevinj Vagif", id="without-gizi"),
+    pytest.param("Elchin Tofigoglu", "Эльчин Тофиг", id="without-oglu-in-cyrillic"),
     pytest.param("Aynur Aghayeva", "Aynur Agaeva", id="womans-form-russian-style"),
+    pytest.param("Davit Manukyan", "David Manukyan", id="given-name-davit-david"),
+    pytest.param("Said Dadashbayli", "Saeed Dadashbeyli", id="given-name-said-saeed"),
+    pytest.param("Samvel Karapetyan", "Samuel Karapetean", id="given-name-samvel-samuel"),
+    pytest.param("Arayik Harutyunyan", "Араик Арутюнян", id="armenian-h-in-russian"),
+    pytest.param("Samvel Karapetyan", "Самвел Карапетян", id="softening-y-in-cyrillic"),
+    pytest.param("Ruben Vardanyan", "Ռուբէն Վարդանեան", id="classical-armenian-spelling"),
 ]
 
 
 def _decision(listed: str, printed: str) -> tuple[str | None, str]:
-    gender = "f" if listed.split()[-1].endswith("a") else "m"
-    case = Case("the-case", listed, gender=gender)
+    case = Case("the-case", listed, gender=gender(listed, nominative=True))
     article, extraction = article_with(person(printed))
     result = Matcher([case]).match(article, extraction)[0]
     return result.case_id, result.decision

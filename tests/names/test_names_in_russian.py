@@ -31,3 +31,18 @@ def test_a_womans_name_read_as_a_genitive_stays_hers_when_another_form_is_femini
 def test_only_oi_endings_are_surely_feminine() -> None:
     assert gender("Мусаевой") == "f"
     assert gender("Мусаева") is None
+
+
+def test_a_surname_of_no_family_declines_in_the_case_the_given_name_shows() -> None:
+    assert nominative(("Ашота", "Саргсяна"), ("Gen", "Gen")) == "Ашот Саргсян"
+    assert nominative(("Араику", "Арутюняну"), ("Dat", "Dat")) == "Араик Арутюнян"
+    assert nominative(("Ганимата", "Захида"), ("Gen", "Gen")) == "Ганимат Захид"
+
+
+def test_an_indeclinable_surname_keeps_its_vowel_after_a_declined_given_name() -> None:
+    assert nominative(("Тофигу", "Ягублу"), ("Dat", "Dat")) == "Тофиг Ягублу"
+    assert nominative(("Хафиза", "Бабалы"), ("Gen", "Gen")) == "Хафиз Бабалы"
+
+
+def test_a_womans_surname_of_no_family_never_changes() -> None:
+    assert nominative(("Лейлы", "Юнус"), ("Gen", "Gen")) == "Лейла Юнус"

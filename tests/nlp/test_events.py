@@ -394,3 +394,68 @@ def test_a_verdict_upheld_many_words_later_is_an_appeal_not_a_sentence() -> None
 def test_a_hearing_expected_later_is_not_held() -> None:
     sentence = "The case has gone to court, and the first hearing is expected in June."
     assert "trial" not in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Two of the editors each received eight, the third seven and a half.", "en"),
+        ("The two former presidents were given life imprisonment.", "en"),
+        ("Редактор Анар Гулиев и репортер Нигяр Алиева — к 8 годам.", "ru"),
+        ("Активист получил 9 лет колонии строгого режима.", "ru"),
+        ("Суд приговорил бывшего министра к пожизненному лишению свободы.", "ru"),
+    ],
+)
+def test_terms_without_a_verb_of_their_own_are_sentences(sentence: str, lang: str) -> None:
+    assert "sentence" in affirmed(sentence, lang)
+
+
+def test_received_letters_is_no_sentence() -> None:
+    assert "sentence" not in affirmed("The prisoner received two letters from home.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Суд арестовал шестерых сотрудников издания.",
+        "Ранее суд в Баку арестовал журналиста по делу о контрабанде.",
+    ],
+)
+def test_a_court_that_arrests_orders_custody(sentence: str) -> None:
+    assert "pretrial_detention" in affirmed(sentence, "ru")
+
+
+def test_detained_and_then_arrested_are_two_steps() -> None:
+    found = affirmed("Семеро активистов задержаны и арестованы.", "ru")
+    assert {"arrest", "pretrial_detention"} <= found
+
+
+def test_a_criminal_case_about_a_crime_is_a_charge_but_not_the_grounds_of_a_verdict() -> None:
+    assert "charge" in affirmed("По делу о контрабанде валюты суд арестовал журналиста.", "ru")
+    verdict = "Активиста приговорили к 10 годам по делу о наркотиках."
+    assert "charge" not in affirmed(verdict, "ru")
+    assert "charge" not in affirmed("He was sentenced to six years on charges of treason.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The appeal hearing of the blogger was adjourned to 28 September.", "en"),
+        ("Верховный суд отложил рассмотрение кассационной жалобы активиста.", "ru"),
+    ],
+)
+def test_an_adjourned_appeal_is_a_hearing_not_a_ruling(sentence: str, lang: str) -> None:
+    found = affirmed(sentence, lang)
+    assert "appeal" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The arrests of Anar Guliyev and Rauf Aliyev were a preventive measure.", "en"),
+        ("His lawyer complained of the lack of information about his detention.", "en"),
+        ("Обвинения предъявили братьям, задержанным 5 февраля в Казани.", "ru"),
+    ],
+)
+def test_arrests_named_as_nouns_are_arrests(sentence: str, lang: str) -> None:
+    assert "arrest" in affirmed(sentence, lang)

@@ -97,3 +97,42 @@ def test_prisoners_a_pardon_left_out_are_not_the_group_it_freed(extractor: Extra
         )
     )
     assert people_with(result, "release") == {"Kamran Aliyev", "Gunay Rzayeva"}
+
+
+def test_the_trial_of_an_outlet_reaches_each_accused_named_alone(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Sahil News trial opens",
+            "On Tuesday the trial of Sahil News began in the Baku Grave Crimes Court.",
+            "The accused Kamran Aliyev asked the court to let the press in.",
+            "The defendant Gunay Rzayeva said she had been held without charge for weeks.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "trial") >= {"Kamran Aliyev", "Gunay Rzayeva"}
+
+
+def test_russian_verdict_in_the_case_of_leaders_reaches_them(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Приговор лидерам протеста",
+            "Суд огласил приговор по делу лидеров протеста в Магасе.",
+            "Камран Алиев и Самир Гусейнов заявили, что не признают вину.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "sentence") == {"Камран Алиев", "Самир Гусейнов"}
+
+
+def test_their_custody_extended_reaches_the_defendants(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Custody of Sahil News staff extended",
+            "Kamran Aliyev, Gunay Rzayeva and Samir Huseynov were detained in May.",
+            "Their lawyers said the case was fabricated.",
+            "In November the court extended their arrest by six months.",
+            language="en",
+        )
+    )
+    assert people_with(result, "pretrial_detention") == TEAM

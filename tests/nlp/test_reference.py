@@ -409,3 +409,15 @@ def test_a_speaker_talking_of_himself_keeps_the_development(extractor: Extractor
         )
     )
     assert people_with(result, "hunger_strike") == {"Emin Rzayev"}
+
+
+def test_a_former_minister_in_the_dock_is_no_official(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Former minister gets 20 years",
+            "The military court sentenced former state minister Arsen Gevorgyan to 20 years "
+            "in prison.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Arsen Gevorgyan"}

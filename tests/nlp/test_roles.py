@@ -3,6 +3,8 @@ someone else because of an occupation or a possessive."""
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.model import Extraction, PersonMention
 from monitor.nlp import Extractor
 from tests.nlp.conftest import article
@@ -159,3 +161,65 @@ def test_an_outlet_named_like_a_person_is_no_person(extractor: Extractor) -> Non
         )
     )
     assert [p.normalized for p in result.people] == ["Rauf Ismayilov"]
+
+
+ROLES = [
+    pytest.param(
+        "The military court sentenced former Foreign Minister Tigran Asatryan to life "
+        "imprisonment.",
+        "Tigran Asatryan",
+        "detainee",
+        id="a former official's title gives no role",
+    ),
+    pytest.param(
+        "Deputy Foreign Minister of Azerbaijan Rashad Nabiyev met his Russian colleague.",
+        "Rashad Nabiyev",
+        "official",
+        id="a title of a country before the name is an official's",
+    ),
+    pytest.param(
+        "The court sentenced Davit Sargsyan, and Minister Levon Avagyan to long terms.",
+        "Davit Sargsyan",
+        "detainee",
+        id="a title after 'and' belongs to the next name of a list",
+    ),
+    pytest.param(
+        "Силовики вывезли в Грозный двух братьев — Ислама Хасанова и Адама Хасанова.",
+        "Ислам Хасанов",
+        "other",
+        id="siblings named after the word brothers are the brothers",
+    ),
+    pytest.param(
+        "Police detained activist Elmar Guliyev, his brothers Kamal Guliyev and Nadir "
+        "Guliyev said.",
+        "Kamal Guliyev",
+        "relative",
+        id="brothers after a possessive are relatives",
+    ),
+    pytest.param(
+        "Police detained the brothers Kamal Guliyev and Nadir Guliyev in Ganja.",
+        "Kamal Guliyev",
+        "detainee",
+        id="the brothers named in a report are not relatives",
+    ),
+    pytest.param(
+        "Вопрос отставки министра юстиции, культуры и спорта Армении Ашота Саргсяна не обсуждался.",
+        "Ашот Саргсян",
+        "official",
+        id="a russian minister's title with its complement names an official",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ROLES)
+def test_the_words_around_a_name_give_its_role(
+    extractor: Extractor, text: str, name: str, role: str
+) -> None:
+    language = "ru" if text[0] >= "А" else "en"
+    assert person(extractor.extract(article("-", text, language=language)), name).role == role
+
+
+def test_the_person_a_judge_acts_on_is_not_the_judge(extractor: Extractor) -> None:
+    text = "Судья Хатаинского районного суда Баку отклонил жалобу Тофига Ягублу."
+    result = extractor.extract(article("-", text, language="ru"))
+    assert person(result, "Тофиг Ягублу").role != "official"

@@ -1,0 +1,31 @@
+"""Which spans become people, tested on documents whose entities are set by hand (so
+that the rule, not the NER's mood, is what is tested)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from monitor.nlp.people import candidate_spans
+
+
+def _people(text: str, *entities: tuple[int, int]) -> list[str]:
+    doc = spacy.blank("ru")(text)
+    doc.ents = [Span(doc, start, end, label="PER") for start, end in entities]
+    return [span.text for span in candidate_spans(doc)]
+
+
+def test_a_row_of_tags_the_ner_took_for_one_name_is_no_person() -> None:
+    text = "Ашот Саргсян Лилит Макунц Армения культура политика"
+    assert "Ашот Саргсян Лилит Макунц Армения" not in _people(text, (0, 5))
+
+
+def test_a_full_name_with_patronymic_is_a_person() -> None:
+    text = "Суд арестовал Ашота Ашотовича Саргсяна вчера"
+    assert _people(text, (2, 5)) == ["Ашота Ашотовича Саргсяна"]
+
+
+def test_a_given_name_with_its_fuller_form_in_brackets_is_one_person() -> None:
+    doc = spacy.blank("en")("Police arrested Giyas (Giyaseddin) Ibragimov on Monday.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    assert [s.text for s in candidate_spans(doc)] == ["Giyas (Giyaseddin) Ibragimov"]
