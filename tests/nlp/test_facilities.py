@@ -84,3 +84,97 @@ def test_azerbaijani_facility_names_in_any_case_form() -> None:
         )
     )
     assert [f.canonical for f in result.facilities] == ["Correctional Facility No. 14"]
+
+
+def canonicals(text: str) -> list[str]:
+    return [hit.canonical for hit in find_facilities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("He is serving his term in IK-6 in the Tver region.", "Correctional Facility No. 6"),
+        ("Его этапировали в ФКУ ИК-2 в Мордовии.", "Correctional Facility No. 2"),
+        (
+            "She follows the hearings by video from the detention centre in the village of "
+            "Kurdakhani.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
+        (
+            "Его содержат в изоляторе в поселке Кюрдаханы.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
+        ("His wife visited him in Baku SIZO-2 on Monday.", "Baku Pretrial Detention Center No. 2"),
+        (
+            "Журналиста поместили в СИЗО-1 Махачкалы.",
+            "Makhachkala Pretrial Detention Center No. 1",
+        ),
+        (
+            "After a month of hunger strike he was moved to medical institution No. 18.",
+            "Medical Institution No. 18",
+        ),
+        (
+            "На 20-й день голодовки его перевели в медицинское учреждение №18.",
+            "Medical Institution No. 18",
+        ),
+        (
+            "He is held in penitentiary establishment No. 8 in Tbilisi.",
+            "Correctional Facility No. 8",
+        ),
+    ],
+)
+def test_colonies_and_pretrial_centres_in_the_words_of_real_reports(
+    text: str, canonical: str
+) -> None:
+    assert canonicals(text) == [canonical]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "The lawyer learnt that his client was kept at the ROVD for the Kirov District.",
+            "ROVD of the Kirov District",
+        ),
+        (
+            "Задержанного доставили в ОВД по Ленинскому району Махачкалы.",
+            "ROVD of the Lenin District",
+        ),
+        (
+            "The journalist is being held at the Main Department for Combating Organised Crime.",
+            "Main Department for Combating Organized Crime of the Ministry of Internal Affairs",
+        ),
+        (
+            "Блогер содержится в Главном управлении по борьбе с организованной преступностью.",
+            "Main Department for Combating Organized Crime of the Ministry of Internal Affairs",
+        ),
+        (
+            "Since March the activist has been held in Kurdakhani.",
+            "Baku Pretrial Detention Center No. 1",
+        ),
+        ("Журналистку вернули в Кюрдаханы после суда.", "Baku Pretrial Detention Center No. 1"),
+        (
+            "Его отвезли в 22-е отделение полиции Ясамальского района.",
+            "Police Station No. 22 of the Yasamal District",
+        ),
+    ],
+)
+def test_a_place_where_someone_is_held_is_a_place_of_detention(text: str, canonical: str) -> None:
+    assert canonicals(text) == [canonical]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers of the Khatai District Police Department detained three men with heroin.",
+        "The raid was carried out by the district police department.",
+        "Сотрудники Хатаинского районного управления полиции задержали троих.",
+        "Иск подал начальник 14-го отделения полиции.",
+        "Officers of the ROVD for the Kirov District detained a suspect.",
+        "Residents of Kurdakhani complained about the water supply.",
+    ],
+)
+def test_a_police_office_or_settlement_that_holds_nobody_is_no_place_of_detention(
+    text: str,
+) -> None:
+    assert canonicals(text) == []
