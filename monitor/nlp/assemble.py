@@ -29,7 +29,6 @@ from monitor.model import (
     title_is_lead_paragraph,
 )
 from monitor.names import gender
-from monitor.nlp.charges import OTHER
 from monitor.nlp.charges import SPAN_KEY as CHARGE_KEY
 from monitor.nlp.dates import DateHit, find_dates, nearest_date
 from monitor.nlp.events import BACKGROUND_KEY, NEGATED, STATUS
@@ -603,12 +602,9 @@ def _list_continuations(ctx: _Context, events: list[EventMention]) -> list[Event
 
 def _charges(ctx: _Context) -> list[ChargeMention]:
     spans: list[Span] = list(ctx.doc.spans.get(CHARGE_KEY, []))
-    coded = any(s.label_ != OTHER for s in spans)
     charges: list[ChargeMention] = []
     seen: set[tuple[str, int | None, str]] = set()
     for span in spans:
-        if span.label_ == OTHER and coded:
-            continue
         person = ctx.nearest_person(ctx.sent_of[span.start], span.start)
         key = (span.label_, person, span.id_)
         if key in seen:

@@ -355,3 +355,14 @@ def test_the_next_day_counts_from_the_storys_last_date(extractor: Extractor) -> 
         )
     )
     assert {e.type: e.date for e in result.events}["arrest"] == dt.date(2024, 5, 10)
+
+
+def test_a_charge_outside_the_table_stays_beside_coded_ones(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Trial continues",
+            "The former minister is charged with war crimes and financing terrorism.",
+            language="en",
+        )
+    )
+    assert {c.code for c in result.charges} >= {"other", "terrorism"}
