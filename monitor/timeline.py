@@ -20,6 +20,7 @@ active case raises one alert (:func:`monitor.alerts.raising.raise_alerts`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -99,6 +100,9 @@ def refresh_case(case: db.Case, config: AlertConfig | None = None) -> None:
     case.facility = current_facility(case, config)
 
 
+_ALSO = re.compile(r"(?<!\w)(?:also|as\s+well|too|likewise|также|тоже|еще|ещё)(?!\w)", re.I)
+
+
 def lead_ranges(row: db.Article, paragraphs: int) -> list[tuple[int, int]]:
     """Character ranges of the headline and the first news paragraphs with events."""
     ranges = [(0, len(row.title))]
@@ -139,14 +143,17 @@ def _news_types(
 
     The headline's types and the lead's; with
     ``case_lead``, a case the lead does not name with a development gets its own lead:
-    the first paragraph reporting a development of it. Types that a later step of the
-    same proceedings supersedes are context.
+    the first paragraph reporting a development of it that has a date of its own, or
+    that the lead reports for others and says so ("X was remanded as well"); an undated step
+    of another kind further down is a recap. Types that a later step of the same
+    proceedings supersedes are context.
     """
     ranges = lead_ranges(row, config.lead_paragraphs)
     title = (0, len(row.title))
     in_title: dict[str, set[str]] = {}
     in_lead: dict[str, set[str]] = {}
     by_paragraph: dict[str, dict[int, set[str]]] = {}
+    undated: list[tuple[str, int, str, str]] = []
     for event, match in reports:
         if event.background or match.case_id is None:
             continue
@@ -154,8 +161,16 @@ def _news_types(
             in_title.setdefault(match.case_id, set()).add(event.type)
         if not config.lead_only or _inside(event.start, ranges):
             in_lead.setdefault(match.case_id, set()).add(event.type)
-        paragraphs = by_paragraph.setdefault(match.case_id, {})
-        paragraphs.setdefault(paragraph_index(row, event.start), set()).add(event.type)
+        where = paragraph_index(row, event.start)
+        if event.date is None:
+            undated.append((str(match.case_id), where, event.type, event.sentence))
+        else:
+            paragraphs = by_paragraph.setdefault(match.case_id, {})
+            paragraphs.setdefault(where, set()).add(event.type)
+    lead_types = set().union(*in_lead.values())
+    for case, where, type_, sentence in undated:
+        if type_ in lead_types and _ALSO.search(sentence):
+            by_paragraph.setdefault(case, {}).setdefault(where, set()).add(type_)
     if config.case_lead:
         for case, paragraphs in by_paragraph.items():
             if case not in in_lead:

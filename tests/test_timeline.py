@@ -382,3 +382,28 @@ def test_a_release_leaves_the_case_held_nowhere(session: Session) -> None:
     record_developments(session, article)
 
     assert (case.status, case.facility) == ("released", None)
+
+
+def test_an_undated_step_of_another_case_further_down_is_a_recap(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    add_case(session, "guliyev-elnur", "Elnur Guliyev")
+    lead = "A Baku court sentenced the blogger Ramil Safarli to six years on Monday."
+    later = "His colleague Elnur Guliyev had been arrested after a protest."
+    article = add_article(session, "Blogger sentenced", [lead, later], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "sentence", lead, name="Ramil Safarli")
+    add_event(session, article, "guliyev-elnur", "arrest", later, name="Elnur Guliyev")
+
+    assert [d.case_id for d in record_developments(session, article)] == ["safarli-ramil"]
+
+
+def test_a_case_further_down_that_shared_the_leads_step_is_news(session: Session) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    add_case(session, "guliyev-elnur", "Elnur Guliyev")
+    lead = "A Baku court sentenced the blogger Ramil Safarli to six years on Monday."
+    later = "His colleague Elnur Guliyev was also sentenced, to five years."
+    article = add_article(session, "Blogger sentenced", [lead, later], published=JAN_10)
+    add_event(session, article, "safarli-ramil", "sentence", lead, name="Ramil Safarli")
+    add_event(session, article, "guliyev-elnur", "sentence", later, name="Elnur Guliyev")
+
+    cases = {d.case_id for d in record_developments(session, article)}
+    assert cases == {"safarli-ramil", "guliyev-elnur"}

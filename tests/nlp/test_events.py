@@ -491,3 +491,8 @@ def test_a_figurative_preventive_measure_is_no_remand() -> None:
 )
 def test_demands_and_hearings_journalists_missed_are_trial(sentence: str) -> None:
     assert "trial" in affirmed(sentence, "ru")
+
+
+def test_a_pardon_ruled_out_is_no_release() -> None:
+    sentence = "The president rejects the possibility of pardoning the former leaders."
+    assert "release" not in affirmed(sentence)
