@@ -304,7 +304,7 @@ def _commentary() -> _CommentaryRules:
     )
 
 
-_APPOSITION_TOKENS = 12
+_APPOSITION_TOKENS = 20
 
 
 def _commentates(span: Span, sentence: Span, rules: _CommentaryRules) -> bool:

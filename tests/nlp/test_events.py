@@ -496,3 +496,15 @@ def test_demands_and_hearings_journalists_missed_are_trial(sentence: str) -> Non
 def test_a_pardon_ruled_out_is_no_release() -> None:
     sentence = "The president rejects the possibility of pardoning the former leaders."
     assert "release" not in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Апелляционный суд 9 сентября утвердил приговор фигурантам дела.", {"appeal"}),
+        ("Защита обжаловала арест.", set()),
+        ("Рассмотрение апелляционной жалобы блогера назначено на 28 сентября.", set()),
+    ],
+)
+def test_appeals_upheld_filed_and_scheduled(sentence: str, found: set[str]) -> None:
+    assert affirmed(sentence, "ru") & {"appeal", "sentence"} == found
