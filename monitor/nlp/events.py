@@ -51,6 +51,7 @@ class EventRules:
     status_reaching: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
     charge_description: re.Pattern[str] | None
+    charge_disputed: re.Pattern[str] | None
     verdict_charge: re.Pattern[str] | None
     postponed: re.Pattern[str] | None
 
@@ -96,6 +97,7 @@ def event_rules(lang: str) -> EventRules:
         charge_description=compile_any(
             [rf"(?:{p})$" for p in data["charge_description"][rule_lang]]
         ),
+        charge_disputed=compile_words(data["charge_disputed"][rule_lang], whole=True),
         verdict_charge=compile_any(data["verdict_charge"][rule_lang]),
         postponed=compile_words(data["postponed"][rule_lang]),
     )
@@ -118,6 +120,23 @@ def _status(sentence: str, start: int, rules: EventRules) -> bool:
     reaching = rules.status_reaching
     return (
         first is not None and reaching is not None and bool(reaching.search(before + first.group()))
+    )
+
+
+_LAST_WORD = re.compile(r"\w+\s+$")
+
+
+def _verdict_grounds(
+    sentence: str, charge: re.Match[str], pattern: re.Pattern[str] | None
+) -> bool:
+    """Whether the charge trigger, with the word before it, gives a verdict's grounds
+    ("on charges of", "по обвинению в")."""
+    if pattern is None:
+        return False
+    before = _LAST_WORD.search(sentence, max(0, charge.start() - 30), charge.start())
+    return bool(
+        pattern.match(charge.group())
+        or (before is not None and pattern.match(before.group() + charge.group()))
     )
 
 
@@ -172,6 +191,7 @@ class _Modality:
         self.before = self._cues(sentence, rules.modal_before)
         self.anywhere = self._cues(sentence, rules.modal_clause)
         self.postponed = self._cues(sentence, rules.postponed)
+        self.disputed = self._cues(sentence, rules.charge_disputed)
 
     @staticmethod
     def _cues(sentence: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -179,6 +199,13 @@ class _Modality:
 
     def _clause(self, position: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= position < c[1]), (0, 0))
+
+    def disputes(self, start: int) -> bool:
+        """Whether the clause of a charge trigger at ``start`` calls the charges false
+        ("the charges against him were fabricated", "обвинения надуманны"): an opinion
+        on charges already known, not news of a charge."""
+        low, high = self._clause(start)
+        return any(low <= c < high for c, _ in self.disputed)
 
     def governs(self, start: int, end: int, type_: str) -> bool:
         low, high = self._clause(start)
@@ -215,8 +242,7 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
     if (
         "sentence" in firsts
         and "charge" in firsts
-        and rules.verdict_charge is not None
-        and rules.verdict_charge.match(firsts["charge"].group())
+        and _verdict_grounds(sentence, firsts["charge"], rules.verdict_charge)
     ):
         del firsts["charge"]  # "sentenced on charges of treason": the verdict's grounds
     patterns = dict(rules.triggers)
@@ -252,6 +278,7 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                         _NEGATION_WORDS_BEFORE_A_HEARING if type_ == "trial" else _NEGATION_WORDS,
                     )
                     or (type_ == "charge" and _described(sentence, start, rules))
+                    or (type_ == "charge" and modality.disputes(start))
                     or _negated_after(sentence, end, rules.negation_after)
                     or modality.governs(start, end, type_)
                 )

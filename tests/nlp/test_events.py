@@ -508,3 +508,38 @@ def test_a_pardon_ruled_out_is_no_release() -> None:
 )
 def test_appeals_upheld_filed_and_scheduled(sentence: str, found: set[str]) -> None:
     assert affirmed(sentence, "ru") & {"appeal", "sentence"} == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The historian said the charges against him were groundless.", "en"),
+        ("The group condemned the prosecution on trumped-up charges of smuggling.", "en"),
+        ("Like him, the others denied the charges brought against them.", "en"),
+        ("Адвокат назвал обвинения против журналиста надуманными.", "ru"),
+    ],
+)
+def test_charges_called_false_are_an_opinion_not_news_of_a_charge(
+    sentence: str, lang: str
+) -> None:
+    assert "charge" not in affirmed(sentence, lang)
+
+
+def test_a_charge_stands_when_the_disputing_words_are_in_another_clause() -> None:
+    sentence = "The blogger was charged with fraud, which his party calls fabricated."
+    assert "charge" in affirmed(sentence)
+
+
+def test_charges_named_as_the_grounds_of_a_verdict_are_no_new_charge() -> None:
+    sentence = "Журналист был осужден на шесть лет по обвинению в незаконном предпринимательстве."
+    assert affirmed(sentence, "ru") == {"sentence"}
+
+
+def test_a_charge_set_off_by_a_dash_describes_the_defendant() -> None:
+    sentence = "The trial of the businessman—charged with financing terrorism—continued on Monday."
+    assert affirmed(sentence) == {"trial"}
+
+
+def test_custody_pending_extradition_is_no_sentence() -> None:
+    sentence = "Суд приговорил блогера к трем месяцам содержания под стражей в целях экстрадиции."
+    assert affirmed(sentence, "ru") == {"pretrial_detention"}
