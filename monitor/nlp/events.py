@@ -126,9 +126,7 @@ def _status(sentence: str, start: int, rules: EventRules) -> bool:
 _LAST_WORD = re.compile(r"\w+\s+$")
 
 
-def _verdict_grounds(
-    sentence: str, charge: re.Match[str], pattern: re.Pattern[str] | None
-) -> bool:
+def _verdict_grounds(sentence: str, charge: re.Match[str], pattern: re.Pattern[str] | None) -> bool:
     """Whether the charge trigger, with the word before it, gives a verdict's grounds
     ("on charges of", "по обвинению в")."""
     if pattern is None:

@@ -519,9 +519,7 @@ def test_appeals_upheld_filed_and_scheduled(sentence: str, found: set[str]) -> N
         ("Адвокат назвал обвинения против журналиста надуманными.", "ru"),
     ],
 )
-def test_charges_called_false_are_an_opinion_not_news_of_a_charge(
-    sentence: str, lang: str
-) -> None:
+def test_charges_called_false_are_an_opinion_not_news_of_a_charge(sentence: str, lang: str) -> None:
     assert "charge" not in affirmed(sentence, lang)
 
 
