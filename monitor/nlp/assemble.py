@@ -184,6 +184,8 @@ class _Context:
                 owner = self._contrasted(sent, span)
             if owner is not None:
                 return owner
+            if self._unnamed_item(sent, span):
+                return []
         found = self.resolver.persons_for(sent, trigger)
         speakers = self._commentators(sent)
         return [p for p in found if p not in speakers] if speakers else found
@@ -220,6 +222,24 @@ class _Context:
         low, high = cuts[part - 1], cuts[part]
         inside = [p for p, t in named if low <= self.doc[t].idx - start < high]
         return list(dict.fromkeys(inside)) or None
+
+    def _unnamed_item(self, sent: int, span: Span) -> bool:
+        """Whether the trigger stands in an item of a list joined by semicolons (a
+        digest: "verdict in the Kasumov case; award to X; end of the trial of Y") that
+        names nobody and refers to nobody, while another item names someone: the
+        development is of the item's own, unnamed subject."""
+        text = self.sent_texts[sent]
+        if ";" not in text or not self.eligible(sent):
+            return False
+        start = self.sents[sent].start_char
+        position = span.start_char - start
+        low = text.rfind(";", 0, position) + 1
+        high = text.find(";", position)
+        high = len(text) if high < 0 else high
+        if any(low <= self.doc[t].idx - start < high for _, t in self.mentions[sent]):
+            return False
+        words = {w.lower() for w in _WORDS.findall(text[low:high])}
+        return not words & self.resolver.referring_words
 
     def _relative_clause_owner(self, sent: int, span: Span) -> list[int] | None:
         """The named person a relative clause holding the trigger follows, when the
@@ -487,6 +507,7 @@ def _contrast() -> re.Pattern[str]:
 
 
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+_WORDS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)

@@ -109,6 +109,8 @@ class Resolver:
         # the people the article names together (its defendants): what "the defendants",
         # "the six journalists" or "фигуранты дела" stand for, wherever they are named
         self.codefendants = codefendants or []
+        # the words that can stand for a person named elsewhere (pronouns, group words)
+        self.referring_words = frozenset(self.rules.pronouns) | self.rules.plural
 
     def persons_for(self, index: int, trigger: tuple[int, int] | None = None) -> list[int]:
         """People the development of sentence ``index`` is about (``trigger``: its

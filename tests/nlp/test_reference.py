@@ -421,3 +421,29 @@ def test_a_former_minister_in_the_dock_is_no_official(extractor: Extractor) -> N
         )
     )
     assert people_with(result, "sentence") == {"Arsen Gevorgyan"}
+
+
+def test_an_item_of_a_digest_that_names_nobody_gives_nobody_its_development(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "The week in the region",
+            "A prize for Anar Mammadli; the trial of a former district head ends in Derbent; "
+            "floods in the mountains.",
+            "The week brought little else.",
+            language="en",
+        )
+    )
+    assert people_with(result, "trial") == set()
+
+
+def test_a_digest_item_that_refers_back_keeps_its_person(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Blogger detained",
+            "Police detained Anar Mammadli on Monday; he was charged with hooliganism.",
+            language="en",
+        )
+    )
+    assert people_with(result, "charge") == {"Anar Mammadli"}
