@@ -39,6 +39,33 @@ _CLAUSE = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\b(?:but|whereas|while|но|
 
 
 @dataclass(frozen=True)
+class _ChargeContent:
+    """What a charge names ("charged with torture"): see ``charge_content`` in events.yaml."""
+
+    types: frozenset[str]
+    reach: int
+    cue: re.Pattern[str] | None
+    breaks: re.Pattern[str] | None
+
+    def names(self, sentence: str, start: int, end: int) -> bool:
+        """Whether the trigger at ``start``-``end`` names what someone is charged with."""
+        if _ARTICLE_NUMBER.match(sentence, end):
+            return True  # "torture (113)"
+        if self.cue is None:
+            return False
+        words = sentence[:start].split()[-self.reach :]
+        before = " ".join(words)
+        cues = list(self.cue.finditer(before))
+        if not cues:
+            return False
+        between = before[cues[-1].end() :]
+        return self.breaks is None or self.breaks.search(between) is None
+
+
+_ARTICLE_NUMBER = re.compile(r"\s*\((?:art\w*\.?\s*|ст\.?\s*)?\d")
+
+
+@dataclass(frozen=True)
 class EventRules:
     triggers: tuple[tuple[str, re.Pattern[str]], ...]
     background: re.Pattern[str] | None
@@ -52,6 +79,7 @@ class EventRules:
     subsumes: dict[str, frozenset[str]]
     charge_description: re.Pattern[str] | None
     charge_disputed: re.Pattern[str] | None
+    charge_content: _ChargeContent
     verdict_charge: re.Pattern[str] | None
     postponed: re.Pattern[str] | None
 
@@ -98,6 +126,12 @@ def event_rules(lang: str) -> EventRules:
             [rf"(?:{p})$" for p in data["charge_description"][rule_lang]]
         ),
         charge_disputed=compile_words(data["charge_disputed"][rule_lang], whole=True),
+        charge_content=_ChargeContent(
+            types=frozenset(data["charge_content"]["types"]),
+            reach=int(data["charge_content"]["reach"]),
+            cue=compile_words(data["charge_content"]["cue"][rule_lang], whole=True),
+            breaks=compile_words(data["charge_content"]["breaks"][rule_lang], whole=True),
+        ),
         verdict_charge=compile_any(data["verdict_charge"][rule_lang]),
         postponed=compile_words(data["postponed"][rule_lang]),
     )
@@ -277,6 +311,10 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                     )
                     or (type_ == "charge" and _described(sentence, start, rules))
                     or (type_ == "charge" and modality.disputes(start))
+                    or (
+                        type_ in rules.charge_content.types
+                        and rules.charge_content.names(sentence, start, end)
+                    )
                     or _negated_after(sentence, end, rules.negation_after)
                     or modality.governs(start, end, type_)
                 )

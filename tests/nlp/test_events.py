@@ -541,3 +541,41 @@ def test_a_charge_set_off_by_a_dash_describes_the_defendant() -> None:
 def test_custody_pending_extradition_is_no_sentence() -> None:
     sentence = "Суд приговорил блогера к трем месяцам содержания под стражей в целях экстрадиции."
     assert affirmed(sentence, "ru") == {"pretrial_detention"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The businessman is charged with torture, mercenarism and financing terrorism.", "en"),
+        ("The list of charges includes deportation (107), torture (113) and mercenarism.", "en"),
+        ("The blogger, accused of extortion by threats, stood trial on Monday.", "en"),
+        ("Журналиста обвиняют в угрозах и вымогательстве.", "ru"),
+    ],
+)
+def test_a_charge_that_names_a_violence_is_no_ill_treatment(sentence: str, lang: str) -> None:
+    assert "ill_treatment" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("He was charged with hooliganism after being beaten by police.", "en"),
+        (
+            "Богослов, арестованный по обвинению в хранении наркотиков, говорит, что его избивали.",
+            "ru",
+        ),
+    ],
+)
+def test_ill_treatment_told_after_the_charge_stands(sentence: str, lang: str) -> None:
+    assert "ill_treatment" in affirmed(sentence, lang)
+
+
+def test_trying_is_no_torture() -> None:
+    assert "ill_treatment" not in affirmed(
+        "Следствие считает, что он пытался влиять на людей.", "ru"
+    )
+    assert "ill_treatment" in affirmed("Его пытали в отделе полиции.", "ru")
+
+
+def test_a_health_minister_is_no_news_of_health() -> None:
+    assert "health" not in affirmed("The pardon included former Health Minister Ali Insanov.")
