@@ -172,14 +172,18 @@ class Resolver:
 
     def _counted_subject_of_its_own(self, text: str, position: int) -> bool:
         """Whether the trigger's clause, not the sentence's first, opens with a bare
-        number ("..., two released")."""
+        number ("..., two released"), not a counted noun ("..., seven people were")."""
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
         if not breaks:
             return False
         first = _WORD.search(text, breaks[-1])
-        return first is not None and (
+        if first is None or not (
             first.group().lower() in self.rules.numbers or first.group().isdigit()
-        )
+        ):
+            return False
+        quantified = self.rules.quantified
+        # "On 15 December, seven people were sentenced": a counted group, not a bare number
+        return quantified is None or quantified.match(text, first.start()) is None
 
     def _quantified(self, text: str) -> list[tuple[int, _Cue]]:
         if self.rules.quantified is None:
@@ -236,6 +240,10 @@ class Resolver:
         group = self._collect(self._earlier(index), cue)
         if len(group) < 2 and cue.kind == "all":
             group = self._collect(self._later(index), cue)
+        elif cue.count is not None and len(group) < cue.count:
+            # "seven people were sentenced": the two named before and five named after
+            later = self._collect(self._later(index), _Cue("all", cue.count - len(group)))
+            group.extend(p for p in later if p not in group)
         if len(group) < 2 and cue.count is None and len(self.codefendants) > 1:
             return list(self.codefendants)  # "their arrest was extended": the defendants
         return sorted(group)

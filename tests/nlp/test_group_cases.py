@@ -150,3 +150,18 @@ def test_the_hearing_of_an_appeal_is_no_trial_of_its_own(extractor: Extractor) -
     )
     assert people_with(result, "appeal") == {"Kamran Aliyev"}
     assert people_with(result, "trial") == set()
+
+
+def test_a_counted_group_after_a_date_takes_those_named_before_and_after(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Two protest leaders freed",
+            "Kamran Aliyev and Gunay Rzayeva, defendants in the rally case, have been freed.",
+            "On 15 December 2021, three people were sentenced to seven to nine years.",
+            "Samir Huseynov and Anar Talibov had already been released earlier.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == TEAM
