@@ -242,8 +242,8 @@ class Resolver:
             group = self._collect(self._later(index), cue)
         elif cue.count is not None and len(group) < cue.count:
             # "seven people were sentenced": the two named before and five named after
-            later = self._collect(self._later(index), _Cue("all", cue.count - len(group)))
-            group.extend(p for p in later if p not in group)
+            later = [p for p in self._collect(self._later(index), _Cue("all")) if p not in group]
+            group.extend(later[: cue.count - len(group)])
         if len(group) < 2 and cue.count is None and len(self.codefendants) > 1:
             return list(self.codefendants)  # "their arrest was extended": the defendants
         return sorted(group)

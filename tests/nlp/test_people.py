@@ -29,3 +29,11 @@ def test_a_given_name_with_its_fuller_form_in_brackets_is_one_person() -> None:
     doc = spacy.blank("en")("Police arrested Giyas (Giyaseddin) Ibragimov on Monday.")
     doc.ents = [Span(doc, 2, 3, label="PERSON")]
     assert [s.text for s in candidate_spans(doc)] == ["Giyas (Giyaseddin) Ibragimov"]
+
+
+def test_a_people_s_name_standing_alone_is_no_person() -> None:
+    doc = spacy.blank("en")("He was the eighth defendant linked to leaders of the Ingush protest.")
+    doc.ents = [Span(doc, 10, 11, label="PERSON")]
+    assert [span.text for span in candidate_spans(doc)] == []
+    ru = "Его судили вместе с лидерами ингушского протеста."
+    assert _people(ru, (5, 6)) == []
