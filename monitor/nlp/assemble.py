@@ -35,7 +35,7 @@ from monitor.nlp.events import BACKGROUND_KEY, NEGATED, STATUS
 from monitor.nlp.events import SPAN_KEY as EVENT_KEY
 from monitor.nlp.facilities import SPAN_KEY as FACILITY_KEY
 from monitor.nlp.people import PersonGroup, group_people, same_surname, to_person_mention
-from monitor.nlp.reference import Gender, Resolver, Sentence
+from monitor.nlp.reference import Gender, Resolver, Sentence, reference_rules
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, mention_role
@@ -43,8 +43,13 @@ from monitor.nlp.sentences import doc_text, sentences_of
 
 _FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
-_DEFENDANT_WORD_REACH = 8  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
+_DEFENDANT_WORD_REACH = 10  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
+_CAPITALISED = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ][\w-]{2,})")
 _DATE_CARRY_SENTENCES = 3
+# capitalised words of a group cue that name no outlet ("The defendants", "All four")
+_GROUP_NAME_STOPWORDS = frozenset(
+    ["the", "all", "both", "each", "they", "these", "все", "всех", "всем", "оба", "обе", "эти"]
+)
 
 
 class _Context:
@@ -86,13 +91,32 @@ class _Context:
             for i, s in enumerate(self.sents)
         ]
         genders = [_gender(g, p.normalized) for g, p in zip(groups, self.people, strict=True)]
-        self.resolver = Resolver(sentences, genders, lang, self._codefendants())
+        self.resolver = Resolver(sentences, genders, lang, self._codefendants(lang))
 
-    def _codefendants(self) -> list[int]:
+    def _group_names(self, lang: str) -> frozenset[str]:
+        """The capitalised names in the article's group cues ("the trial of Abzas Media",
+        "Toplum TV journalists", "по делу «Мейдан ТВ»"): the outlet or party whose people
+        are the defendants."""
+        rules = reference_rules(lang)
+        if rules.quantified is None:
+            return frozenset()
+        common = {*rules.numbers, *_GROUP_NAME_STOPWORDS}
+        names = set()
+        for text in self.sent_texts:
+            for cue in rules.quantified.finditer(text):
+                names.update(
+                    m.group()
+                    for m in _CAPITALISED.finditer(cue.group())
+                    if m.group().lower() not in common
+                )
+        return frozenset(names)
+
+    def _codefendants(self, lang: str) -> list[int]:
         """The people a sentence names together (the defendants of a group case, the
         prisoners a pardon freed), in order of mention; not those a sentence lists as
         left out ("the decree left out A and B", "в список не попали А и Б")."""
         members: list[int] = []
+        group_names = self._group_names(lang)
         for index, text in enumerate(self.sent_texts):
             named = list(dict.fromkeys(p for p, _ in self.eligible(index)))
             if _left_out().search(text):
@@ -100,7 +124,11 @@ class _Context:
             if len(named) > 1:
                 members.extend(named)
             else:
-                members.extend(p for p, t in self.eligible(index) if self._called_defendant(t))
+                members.extend(
+                    p
+                    for p, t in self.eligible(index)
+                    if self._called_defendant(t) or self._of_group(t, group_names)
+                )
         return sorted(dict.fromkeys(members), key=lambda p: self.groups[p].spans[0].start)
 
     def _called_defendant(self, token: int) -> bool:
@@ -110,6 +138,13 @@ class _Context:
         sentence = self.sents[self.sent_of[token]]
         before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
         return any(t.lower_.startswith(words) for t in before)
+
+    def _of_group(self, token: int, names: frozenset[str]) -> bool:
+        """Whether the words just before a name tie it to the group's outlet or party
+        ("the director of Abzas Media, Ulvi Hasanli")."""
+        sentence = self.sents[self.sent_of[token]]
+        before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
+        return any(t.text.strip('«»"“”') in names for t in before)
 
     @staticmethod
     def _taken(groups: list[PersonGroup]) -> set[int]:

@@ -165,3 +165,33 @@ def test_a_counted_group_after_a_date_takes_those_named_before_and_after(
         )
     )
     assert people_with(result, "sentence") == TEAM
+
+
+def test_a_person_introduced_by_the_outlet_on_trial_is_one_of_its_defendants(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Sahil News trial opens",
+            "On Monday the trial of Sahil News began in Baku.",
+            "The director of Sahil News, Kamran Aliyev, asked for the judges to be replaced.",
+            "Lawyers of Gunay Rzayeva and Samir Huseynov asked for house arrest.",
+            language="en",
+        )
+    )
+    assert people_with(result, "trial") == TEAM
+
+
+def test_people_not_allowed_to_do_something_are_not_left_out_of_the_group(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Sahil News trial opens",
+            "On Monday the trial of Sahil News began in Baku.",
+            "Kamran Aliyev and Gunay Rzayeva said that journalists were not allowed in.",
+            "Samir Huseynov and Anar Talibov were not released either.",
+            language="en",
+        )
+    )
+    assert people_with(result, "trial") == {"Kamran Aliyev", "Gunay Rzayeva"}
