@@ -101,7 +101,7 @@ class _Context:
         if rules.quantified is None:
             return frozenset()
         common = {*rules.numbers, *_GROUP_NAME_STOPWORDS}
-        names = set()
+        names: set[str] = set()
         for text in self.sent_texts:
             for cue in rules.quantified.finditer(text):
                 names.update(
