@@ -369,9 +369,35 @@ def group_people(doc: Doc) -> list[PersonGroup]:
         else:
             groups.append(PersonGroup(words, None, [span]))
     _add_unlabelled_mentions(doc, groups)
+    groups.extend(_shared_surname_siblings(doc, groups))
     for group in groups:
         group.spans.sort(key=lambda s: s.start)
     return sorted(groups, key=lambda g: g.spans[0].start)
+
+
+_PLURAL_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)ы$")
+
+
+def _shared_surname_siblings(doc: Doc, groups: list[PersonGroup]) -> list[PersonGroup]:
+    """The given name before "и" that shares the plural surname of the name after it
+    ("Ровшан и Руфат Захидовы"): a person of its own, named with that surname."""
+    taken = {t.i for g in groups for s in g.spans for t in s}
+    found: list[PersonGroup] = []
+    for group in groups:
+        if len(group.words) < 2 or not _PLURAL_SURNAME.search(group.surname):
+            continue
+        for span in group.spans:
+            if span.start < 2 or doc[span.start - 1].lower_ != "и":
+                continue
+            given = doc[span.start - 2]
+            if given.i in taken or not given.is_title or not given.is_alpha:
+                continue
+            if given.lower_.startswith(_listed("not_single_names")):
+                continue
+            sibling = Span(doc, given.i, given.i + 1, label="PERSON")
+            found.append(PersonGroup((given.text, group.surname), None, [sibling]))
+            taken.add(given.i)
+    return found
 
 
 def _closest(groups: list[PersonGroup], span: Span) -> PersonGroup:
@@ -403,6 +429,9 @@ def to_person_mention(group: PersonGroup, text: str) -> PersonMention:
     first_full = next((s for s in group.spans if len(_name_words(s)) > 1), group.spans[0])
     case_of = {t.text: getattr(t._, "natasha_case", None) for t in first_full}
     words = split_patronymic(_name_words(first_full)).words or group.words
+    if len(words) < len(group.words) == 2 and words[0] == group.words[0]:
+        # a sibling named by his given name alone ("Ровшан и Руфат Захидовы")
+        words = group.words
     word_cases = tuple(case_of.get(w) for w in words)
     forms: list[str] = []
     for span in group.spans:
@@ -410,7 +439,7 @@ def to_person_mention(group: PersonGroup, text: str) -> PersonMention:
             forms.append(span.text)
     feminine = any(gender(form.split()[-1]) == "f" for form in forms) or None
     return PersonMention(
-        name=first_full.text,
+        name=" ".join(words) if len(words) > len(first_full) else first_full.text,
         normalized=nominative(words, word_cases, feminine),
         forms=forms,
         spans=[(s.start_char, s.end_char) for s in group.spans],

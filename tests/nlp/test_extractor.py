@@ -366,3 +366,20 @@ def test_a_charge_outside_the_table_stays_beside_coded_ones(extractor: Extractor
         )
     )
     assert {c.code for c in result.charges} >= {"other", "terrorism"}
+
+
+def test_two_given_names_sharing_a_plural_surname_are_two_people(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article("Приговор", "Ровшан и Руфат Захидовы осуждены на шесть лет.", language="ru")
+    )
+    sentenced = {result.people[e.person].name for e in result.events if e.person is not None}
+    assert sentenced == {"Ровшан Захидовы", "Руфат Захидовы"}
+
+
+def test_a_word_before_and_is_no_sibling_when_the_surname_is_singular(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article("Приговор", "Суд и Руфат Захидов не согласились.", language="ru")
+    )
+    assert [p.name for p in result.people] == ["Руфат Захидов"]
