@@ -36,6 +36,9 @@ _NEGATION_WORDS = 5
 _NEGATION_WORDS_BEFORE_A_HEARING = 2
 # clause boundaries for modal cues: punctuation that closes a clause, and "but"/"но"
 _CLAUSE = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\b(?:but|whereas|while|но|однако|а)\b", re.I)
+# the same breaks but a dash: "the question of extending the arrest of the editors – A and
+# B – was adjourned" puts the whole sentence off
+_CLAUSE_BREAK_NOT_DASH = re.compile(r"[;:()\[\]]|,\s|\b(?:but|whereas|while|но|однако|а)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,7 @@ class _Modality:
     """Where in one sentence a request, intention or possibility governs a trigger."""
 
     def __init__(self, sentence: str, rules: EventRules) -> None:
+        self.text = sentence
         self.clauses = _clauses(sentence)
         self.before = self._cues(sentence, rules.modal_before)
         self.anywhere = self._cues(sentence, rules.modal_clause)
@@ -241,7 +245,10 @@ class _Modality:
 
     def governs(self, start: int, end: int, type_: str) -> bool:
         low, high = self._clause(start)
-        if type_ != "trial" and any(low <= c < high for c, _ in self.postponed):
+        if type_ != "trial" and any(
+            low <= c < high or (end <= c and not _CLAUSE_BREAK_NOT_DASH.search(self.text, end, c))
+            for c, _ in self.postponed
+        ):
             return True  # "the appeal hearing was adjourned": a hearing, no ruling yet
         for cue_start, cue_end in self.before:
             if low <= cue_start and cue_end <= start:

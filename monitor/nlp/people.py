@@ -80,9 +80,16 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    if end - start > 1 and start > 0 and doc[start - 1].lower_ in _russian_place_prepositions():
+        start += 1  # "в Тбилиси Садыгова задержали": the city, then the man
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+@lru_cache(maxsize=1)
+def _russian_place_prepositions() -> frozenset[str]:
+    return frozenset(w for w in _listed("place_prepositions") if not w.isascii())
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +306,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
                 trimmed = _trim(part)
                 if trimmed is not None and _acceptable(trimmed):
                     others.append(trimmed)
-    others.extend(_rule_spans(doc))
+    others.extend(t for t in map(_trim, _rule_spans(doc)) if t is not None)
     others.extend(s for s in _bracketed_given_name_spans(doc) if _acceptable(s))
     others.extend(s for s in _georgian_armenian_spans(doc) if _acceptable(s))
     for span in sorted(others, key=lambda s: (-(s.end - s.start), s.start)):

@@ -579,3 +579,19 @@ def test_trying_is_no_torture() -> None:
 
 def test_a_health_minister_is_no_news_of_health() -> None:
     assert "health" not in affirmed("The pardon included former Health Minister Ali Insanov.")
+
+
+def test_a_question_put_off_across_a_dash_is_no_development() -> None:
+    sentence = (
+        "Вопрос о продлении срока ареста редакторов – Гасанлы и Вагифгызы – отложен на 12 июня."
+    )
+    assert "pretrial_detention" not in affirmed(sentence, "ru")
+
+
+def test_taken_into_custody_in_the_courtroom_is_an_arrest() -> None:
+    assert affirmed("Он был взят под стражу в зале суда.", "ru") == {"arrest"}
+
+
+def test_while_in_detention_is_a_state() -> None:
+    hits = find_triggers("While in pretrial detention, he went on a hunger strike.", "en")
+    assert [h.status for h in hits if h.type == "pretrial_detention"] == [True]

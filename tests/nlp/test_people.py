@@ -37,3 +37,8 @@ def test_a_people_s_name_standing_alone_is_no_person() -> None:
     assert [span.text for span in candidate_spans(doc)] == []
     ru = "Его судили вместе с лидерами ингушского протеста."
     assert _people(ru, (5, 6)) == []
+
+
+def test_a_city_after_a_preposition_is_cut_from_the_name_it_runs_into() -> None:
+    text = "Перед акцией в Тбилиси Садыгова задержали."
+    assert _people(text, (3, 5)) == ["Садыгова"]
