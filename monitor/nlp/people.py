@@ -116,7 +116,7 @@ def strip_titles(words: list[str]) -> list[str]:
     """Drop title words ("President", "адвокат") an NER span may have kept. Latin words
     are compared whole; Cyrillic ones as stems, so every case form counts ("Активиста")."""
     titles = _not_name_words()
-    stems = tuple(t for t in titles if not t[:1].isascii())
+    stems = _not_name_stems_cyrillic()
     return [w for w in words if not (w.lower().strip(".") in titles or w.lower().startswith(stems))]
 
 
@@ -164,6 +164,12 @@ def _surname_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("nlp_names.yaml")["not_name_words"])
+
+
+@lru_cache(maxsize=1)
+def _not_name_stems_cyrillic() -> tuple[str, ...]:
+    """The Cyrillic title words, compared as stems."""
+    return tuple(t for t in _not_name_words() if not t[:1].isascii())
 
 
 def _rule_spans(doc: Doc) -> list[Span]:
