@@ -131,20 +131,21 @@ class _Context:
                 )
         return sorted(dict.fromkeys(members), key=lambda p: self.groups[p].spans[0].start)
 
+    def _words_before(self, token: int) -> Span:
+        """The few words of its sentence before a name, where what introduces it stands."""
+        sentence = self.sents[self.sent_of[token]]
+        return self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
+
     def _called_defendant(self, token: int) -> bool:
         """Whether a defendant word stands in the few words before a name ("the accused
         Farid Mehralizade", "подсудимая ... Вагифгызы")."""
         words = _defendant_words()
-        sentence = self.sents[self.sent_of[token]]
-        before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
-        return any(t.lower_.startswith(words) for t in before)
+        return any(t.lower_.startswith(words) for t in self._words_before(token))
 
     def _of_group(self, token: int, names: frozenset[str]) -> bool:
         """Whether the words just before a name tie it to the group's outlet or party
         ("the director of Abzas Media, Ulvi Hasanli")."""
-        sentence = self.sents[self.sent_of[token]]
-        before = self.doc[max(sentence.start, token - _DEFENDANT_WORD_REACH) : token]
-        return any(t.text.strip('«»"“”') in names for t in before)
+        return any(t.text.strip('«»"“”') in names for t in self._words_before(token))
 
     @staticmethod
     def _taken(groups: list[PersonGroup]) -> set[int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from spacy.language import Language
@@ -35,10 +35,11 @@ _NEGATION_WORDS = 5
 # not the hearing; only a denial right before it ("no hearing", "не было заседания") counts.
 _NEGATION_WORDS_BEFORE_A_HEARING = 2
 # clause boundaries for modal cues: punctuation that closes a clause, and "but"/"но"
-_CLAUSE = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\b(?:but|whereas|while|но|однако|а)\b", re.I)
-# the same breaks but a dash: "the question of extending the arrest of the editors – A and
-# B – was adjourned" puts the whole sentence off
-_CLAUSE_BREAK_NOT_DASH = re.compile(r"[;:()\[\]]|,\s|\b(?:but|whereas|while|но|однако|а)\b", re.I)
+_BREAKS_BUT_A_DASH = r"[;:()\[\]]|,\s|\b(?:but|whereas|while|но|однако|а)\b"
+_CLAUSE = re.compile(_BREAKS_BUT_A_DASH + r"|\s[-–—]\s", re.I)
+# a dash alone does not end the clause of a step put off: "the question of extending the
+# arrest of the editors – A and B – was adjourned" puts the whole sentence off
+_CLAUSE_BREAK_NOT_DASH = re.compile(_BREAKS_BUT_A_DASH, re.I)
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ class _Modality:
         self.before = self._cues(sentence, rules.modal_before)
         self.anywhere = self._cues(sentence, rules.modal_clause)
         self.postponed = self._cues(sentence, rules.postponed)
-        self.disputed = self._cues(sentence, rules.charge_disputed)
+        self._disputing = rules.charge_disputed
 
     @staticmethod
     def _cues(sentence: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -235,6 +236,11 @@ class _Modality:
 
     def _clause(self, position: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= position < c[1]), (0, 0))
+
+    @cached_property
+    def disputed(self) -> list[tuple[int, int]]:
+        """Words calling charges false, looked for only once a charge trigger needs them."""
+        return self._cues(self.text, self._disputing)
 
     def disputes(self, start: int) -> bool:
         """Whether the clause of a charge trigger at ``start`` calls the charges false

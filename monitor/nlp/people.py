@@ -405,7 +405,7 @@ def _shared_surname_siblings(doc: Doc, groups: list[PersonGroup]) -> list[Person
             given = doc[span.start - 2]
             if given.i in taken or not given.is_title or not given.is_alpha:
                 continue
-            if given.lower_.startswith(_listed("not_single_names")):
+            if given.lower_.startswith(_not_name_stems()):
                 continue
             sibling = Span(doc, given.i, given.i + 1, label="PERSON")
             found.append(PersonGroup((given.text, group.surname), None, [sibling]))
