@@ -36,13 +36,12 @@ def get_pipeline(lang: str) -> Language:
         nlp = spacy.load(EN_MODEL, exclude=EN_UNUSED)
         nlp.add_pipe("monitor_sentences", first=True)
         nlp.add_pipe("facility_ruler", after="monitor_sentences")
-        ruler = nlp.add_pipe("entity_ruler", before="ner")
-        not_people = people.not_people_names()
+        # phrase patterns on lower case: one hash look-up per token, not a token matcher
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}
+        )
         ruler.add_patterns(  # type: ignore[attr-defined]
-            [
-                {"label": "ORG", "pattern": [{"LOWER": w} for w in name.split()]}
-                for name in not_people
-            ]
+            [{"label": "ORG", "pattern": name} for name in people.not_people_names()]
         )
     elif lang == "ru":
         nlp = spacy.blank("ru")
