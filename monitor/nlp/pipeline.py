@@ -37,9 +37,7 @@ def get_pipeline(lang: str) -> Language:
         nlp.add_pipe("monitor_sentences", first=True)
         nlp.add_pipe("facility_ruler", after="monitor_sentences")
         # phrase patterns on lower case: one hash look-up per token, not a token matcher
-        ruler = nlp.add_pipe(
-            "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}
-        )
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(  # type: ignore[attr-defined]
             [{"label": "ORG", "pattern": name} for name in people.not_people_names()]
         )
