@@ -38,7 +38,7 @@ from monitor.nlp.people import PersonGroup, group_people, same_surname, to_perso
 from monitor.nlp.reference import Gender, Resolver, Sentence, reference_rules
 from monitor.nlp.relevance import is_relevant
 from monitor.nlp.resources import load_data
-from monitor.nlp.roles import CUE_ROLES, mention_role
+from monitor.nlp.roles import CUE_ROLES, is_punished, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
 _FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
@@ -165,6 +165,10 @@ class _Context:
                 cue = None  # "Leyla Yunus and her husband Arif Yunus", a jailed lawyer
             if cue == "official" and all(self._former(s) for s in group.spans if len(s) > 1):
                 cue = None  # "former state minister Ruben Vardanyan": in the dock now
+            if cue == "official" and any(
+                is_punished(self.doc, s, self.sents[self.sent_of[s.start]]) for s in group.spans
+            ):
+                cue = None  # "X, the president of the Assembly ..." and "X was sentenced"
             roles.append(cue or ("detainee" if "detainee" in found else None))
         return roles
 
@@ -532,8 +536,40 @@ def _events(ctx: _Context) -> list[EventMention]:
     events = _remands_only(events, court_arrests)
     events = _appeal_hearings(events)
     events += _list_continuations(ctx, events)
+    events += _colon_lists(ctx, events)
     events += _codefendant_events(ctx, events)
     return events
+
+
+_LIST_ITEM_WORDS = 8  # a line of a list under a colon: a name, or a short sub-heading
+
+
+def _colon_lists(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+    """The people listed line by line under a sentence that ends with a colon take its
+    development ("Sentenced to 2 years:" / "Zviad Tsetskhladze" / "Vasil Kadzelashvili");
+    short sub-headings ending with a colon ("To 2 years:") continue the same list."""
+    added: list[EventMention] = []
+    by_sentence: dict[int, list[EventMention]] = {}
+    for event in events:
+        by_sentence.setdefault(ctx.sent_of_char(event.start), []).append(event)
+    for index, found in by_sentence.items():
+        if not ctx.sent_texts[index].rstrip().endswith(":"):
+            continue
+        kinds = {e.type: e for e in found}
+        have = {(e.person, e.type) for e in events}
+        item = index + 1
+        while item < len(ctx.sents):
+            line = ctx.sent_texts[item].strip()
+            people = list(dict.fromkeys(p for p, _ in ctx.eligible(item)))
+            if len(line.split()) > _LIST_ITEM_WORDS or not (people or line.endswith(":")):
+                break
+            for person in people:
+                for kind, event in kinds.items():
+                    if (person, kind) not in have:
+                        have.add((person, kind))
+                        added.append(replace(event, person=person))
+            item += 1
+    return added
 
 
 @lru_cache(maxsize=1)

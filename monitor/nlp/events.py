@@ -80,6 +80,7 @@ class EventRules:
     modal_clause: re.Pattern[str] | None
     status: re.Pattern[str] | None
     status_reaching: re.Pattern[str] | None
+    status_apposition: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
     charge_description: re.Pattern[str] | None
     charge_disputed: re.Pattern[str] | None
@@ -125,6 +126,7 @@ def event_rules(lang: str) -> EventRules:
         status_reaching=compile_any(
             [rf"(?<!\w)(?:{p})$" for p in data["status"]["reaching"][rule_lang]]
         ),
+        status_apposition=compile_any(data["status"]["apposition"][rule_lang]),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
         charge_description=compile_any(
             [rf"(?:{p})$" for p in data["charge_description"][rule_lang]]
@@ -154,6 +156,9 @@ def _status(sentence: str, start: int, rules: EventRules) -> bool:
     before = sentence[max(0, start - 60) : start]
     if rules.status is not None and rules.status.search(before):
         return True
+    apposition = rules.status_apposition
+    if apposition is not None and before.endswith(", ") and apposition.match(sentence, start):
+        return True  # "X, sentenced in 2014 on drug charges, is placed in a punishment cell"
     first = _FIRST_WORD.match(sentence, start)
     reaching = rules.status_reaching
     return (

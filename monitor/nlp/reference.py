@@ -93,6 +93,11 @@ class _Cue:
     count: int | None = None
 
 
+# A plural pronoun among a sentence's first words is its subject, however far the
+# trigger: "For almost a year they were held in custody, then moved to house arrest".
+_OPENING_WORDS = 3
+
+
 class Resolver:
     """Resolves the people of one document's sentences; built once per document."""
 
@@ -152,6 +157,9 @@ class Resolver:
             subject = self._word_cue(words[0][1])  # not "She added that her husband ..."
             if subject is not None:
                 return subject
+        opening = [w for _, w in words[1:_OPENING_WORDS] if w in self.rules.plural]
+        if opening:
+            return _Cue("group")  # "Почти год они провели под стражей, затем ..."
         if trigger is None:
             return quantified[0][1] if quantified else None
         cue: _Cue | None

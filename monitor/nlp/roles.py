@@ -28,7 +28,7 @@ def _cues() -> dict[str, Cues]:
             frozenset(w.lower() for w in data[key]["en"]),
             tuple(w.lower() for w in data[key]["ru"]),
         )
-        for key in (*_ROLE_KEYS, "former")
+        for key in (*_ROLE_KEYS, "former", "punishing")
     }
 
 
@@ -60,6 +60,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     to the lawyer, Tairov and ...").
     """
     sent = sent if sent is not None else span.sent
+    if is_punished(doc, span, sent):
+        return "detainee"  # "the court sentenced Ruslan Kutaev, the President of ..."
     inside = cue_role(doc[span.start].text)
     if len(span) > 1 and inside in CUE_ROLES:
         return inside  # "Lawyer Samira Agayeva told ...": the NER kept the title
@@ -111,6 +113,22 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
             if role == "detainee":
                 return "detainee"
     return None
+
+
+_PASSIVE = frozenset({"was", "were", "is", "has", "had", "been", "being", "be"})
+
+
+def is_punished(doc: Doc, span: Span, sent: Span) -> bool:
+    """Whether the name is the object of a ``punishing`` verb right before it ("the court
+    sentenced X") or the subject of one in the passive right after it ("X was sentenced",
+    "X has been detained")."""
+    punishing = _cues()["punishing"]
+    if span.start > sent.start and _is(punishing, doc[span.start - 1].text):
+        return True
+    after = span.end
+    while after < sent.end and after - span.end < 3 and doc[after].lower_ in _PASSIVE:
+        after += 1
+    return after > span.end and after < sent.end and _is(punishing, doc[after].text)
 
 
 def _cue_before_possessor(doc: Doc, span: Span, blocked: set[int], sent: Span) -> Role | None:

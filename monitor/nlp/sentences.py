@@ -20,8 +20,16 @@ from thinc.types import Ints2d
 from monitor.nlp.resources import load_data
 
 # A full stop, question or exclamation mark (with closing quotes), then space and a
-# capital letter or an opening quote or bracket.
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”')\]]*\s+(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ])")
+# capital letter, an opening quote or bracket, or a date that opens the next sentence
+# ("... под домашний арест. 23 марта в суде ...").
+_MONTHS = (
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"»”')\]]*\s+"
+    rf"(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?:{_MONTHS})\b)"
+)
 _LAST_WORD = re.compile(r"(\w+)[.!?…]+[\"»”')\]]*\s*$")
 
 

@@ -595,3 +595,43 @@ def test_taken_into_custody_in_the_courtroom_is_an_arrest() -> None:
 def test_while_in_detention_is_a_state() -> None:
     hits = find_triggers("While in pretrial detention, he went on a hunger strike.", "en")
     assert [h.status for h in hits if h.type == "pretrial_detention"] == [True]
+
+
+def test_a_prosecutors_request_for_custody_is_no_trial() -> None:
+    assert "trial" not in affirmed(
+        "Prosecutor Irakli Gelashvili requested the arrest of the accused."
+    )
+
+
+def test_a_prosecutors_demand_for_a_term_is_still_a_trial() -> None:
+    assert "trial" in affirmed("Prosecutor Irakli Gelashvili requested nine years for the accused.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        (
+            "Police charged them with forming a group and violence dangerous to the life or "
+            "health of officers.",
+            "en",
+        ),
+    ],
+)
+def test_health_named_in_a_charge_is_no_health_development(sentence: str, lang: str) -> None:
+    assert "health" not in affirmed(sentence, lang)
+
+
+def test_a_step_told_in_a_participle_apposition_describes_the_person() -> None:
+    sentence = (
+        "Adam Temirov, sentenced in 2019 on drug charges, was put in a punishment cell for a week."
+    )
+    hits = {hit.type: hit for hit in find_triggers(sentence, "en")}
+    assert hits["sentence"].status
+    assert not hits["ill_treatment"].status
+
+
+def test_a_step_the_sentence_reports_itself_is_no_description() -> None:
+    hits = {
+        hit.type: hit for hit in find_triggers("Adam Temirov was sentenced to three years.", "en")
+    }
+    assert not hits["sentence"].status

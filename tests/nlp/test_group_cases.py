@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from monitor.nlp import Extractor
 from tests.nlp.conftest import article
 from tests.nlp.test_reference import people_with
@@ -195,3 +197,102 @@ def test_people_not_allowed_to_do_something_are_not_left_out_of_the_group(
         )
     )
     assert people_with(result, "trial") == {"Kamran Aliyev", "Gunay Rzayeva"}
+
+
+def test_people_listed_line_by_line_under_a_colon_take_the_verdict(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Protesters sentenced in Tbilisi",
+            "The city court sentenced to three years in prison:",
+            "Levan Kapanadze",
+            "Nino Beridze",
+            "To two years:",
+            "Giorgi Tsiklauri",
+            "Defence lawyers said they would appeal against the verdict.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {
+        "Levan Kapanadze",
+        "Nino Beridze",
+        "Giorgi Tsiklauri",
+    }
+
+
+def test_a_russian_list_under_a_colon_with_a_subheading_shares_the_verdict(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Приговор по делу о протестах",
+            "К трем годам лишения свободы суд приговорил:",
+            "Левана Капанадзе",
+            "Нино Беридзе",
+            "К двум годам:",
+            "Георгия Циклаури",
+            language="ru",
+        )
+    )
+    assert people_with(result, "sentence") == {
+        "Леван Капанадзе",
+        "Нино Беридзе",
+        "Георгий Циклаури",
+    }
+
+
+def test_a_russian_count_of_young_people_is_filled_from_the_list_that_follows(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Арест продлен",
+            "Суд в Баку продлил арест шестерым молодым людям из России, задержанным летом.",
+            "Среди задержанных оказались программист Олег Смирнов и студент Илья Волков.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "pretrial_detention") >= {"Олег Смирнов", "Илья Волков"}
+
+
+def test_a_russian_list_of_figures_of_the_case_takes_the_development_before_it(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Задержания в Баку",
+            "В июле полиция задержала шесть граждан России.",
+            "Среди фигурантов дела оказались инженер Олег Смирнов и студент Илья Волков.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "arrest") == {"Олег Смирнов", "Илья Волков"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language"),
+    [
+        (
+            (
+                "Aydin Karimov and Leyla Nasirova were detained in May.",
+                "Later they were held in a detention centre for almost a year, and then the "
+                "court changed the preventive measure to house arrest.",
+            ),
+            {"Aydin Karimov", "Leyla Nasirova"},
+            "en",
+        ),
+        (
+            (
+                "Айдын Керимов и Лейла Насирова были задержаны в мае.",
+                "Почти год они провели в изоляторе, а затем суд изменил им меру пресечения "
+                "на домашний арест.",
+            ),
+            {"Айдын Керимов", "Лейла Насирова"},
+            "ru",
+        ),
+    ],
+)
+def test_a_plural_subject_among_the_first_words_reaches_every_step_of_its_sentence(
+    extractor: Extractor, text: tuple[str, str], names: set[str], language: str
+) -> None:
+    result = extractor.extract(article("Custody changed", *text, language=language))
+    assert people_with(result, "house_arrest") == names

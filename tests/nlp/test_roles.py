@@ -223,3 +223,40 @@ def test_the_person_a_judge_acts_on_is_not_the_judge(extractor: Extractor) -> No
     text = "Судья Хатаинского районного суда Баку отклонил жалобу Тофига Ягублу."
     result = extractor.extract(article("-", text, language="ru"))
     assert person(result, "Тофиг Ягублу").role != "official"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A court in Grozny sentenced Adam Temirov, the president of the Congress of "
+            "Mountain Peoples, to three years.",
+            "Adam Temirov",
+        ),
+        (
+            "Суд в Грозном приговорил Адама Темирова, президента Конгресса горских народов, "
+            "к трем годам.",
+            "Адам Темиров",
+        ),
+    ],
+)
+def test_the_one_a_court_sentences_is_the_prisoner_whatever_title_follows(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    result = extractor.extract(article("Verdict", text, language="ru" if "Суд" in text else "en"))
+    assert person(result, name).role == "detainee"
+
+
+def test_a_title_after_the_name_gives_way_when_the_person_was_sentenced(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Activist in a punishment cell",
+            "Adam Temirov, the president of the Congress of Mountain Peoples, spoke at the "
+            "conference in 2019.",
+            "A year later Adam Temirov was sentenced to three years.",
+            language="en",
+        )
+    )
+    assert person(result, "Adam Temirov").role == "detainee"

@@ -38,3 +38,19 @@ def test_the_coordinated_names_the_ner_joins_are_two_people() -> None:
     names = {p.normalized for p in result.people}
     assert {"Hasanli", "Vagifgizi"} <= names
     assert "Hasanli and Vagifgizi" not in names
+
+
+def test_a_sentence_may_open_with_a_date() -> None:
+    text = "The measure was changed to house arrest. 12 May the hearing resumed in Baku."
+    assert sentences(text) == [
+        "The measure was changed to house arrest.",
+        "12 May the hearing resumed in Baku.",
+    ]
+
+
+def test_a_russian_sentence_may_open_with_a_date() -> None:
+    split = [
+        s.text.strip()
+        for s in get_pipeline("ru")("Меру пресечения смягчили. 14 апреля суд продолжился.").sents
+    ]
+    assert split == ["Меру пресечения смягчили.", "14 апреля суд продолжился."]
