@@ -81,6 +81,7 @@ class EventRules:
     status: re.Pattern[str] | None
     status_reaching: re.Pattern[str] | None
     status_apposition: re.Pattern[str] | None
+    charge_state: re.Pattern[str] | None
     subsumes: dict[str, frozenset[str]]
     charge_description: re.Pattern[str] | None
     charge_disputed: re.Pattern[str] | None
@@ -127,6 +128,7 @@ def event_rules(lang: str) -> EventRules:
             [rf"(?<!\w)(?:{p})$" for p in data["status"]["reaching"][rule_lang]]
         ),
         status_apposition=compile_any(data["status"]["apposition"][rule_lang]),
+        charge_state=compile_any(data["charge_state"][rule_lang]),
         subsumes={k: frozenset(v) for k, v in data["subsumes"].items()},
         charge_description=compile_any(
             [rf"(?:{p})$" for p in data["charge_description"][rule_lang]]
@@ -185,7 +187,12 @@ def _described(sentence: str, start: int, rules: EventRules) -> bool:
     """Whether a charge trigger describes the person it follows ("X, a citizen charged
     with ...") rather than reporting a charge."""
     pattern = rules.charge_description
+    if _FINITE.match(sentence, start):
+        return False  # "A, B and C—were charged with ...": the sentence's own verb
     return pattern is not None and pattern.search(sentence[max(0, start - 60) : start]) is not None
+
+
+_FINITE = re.compile(r"(?:were|was|is|are|has|have|had)\b", re.IGNORECASE)
 
 
 def _negated(
@@ -328,6 +335,11 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                         _NEGATION_WORDS_BEFORE_A_HEARING if type_ == "trial" else _NEGATION_WORDS,
                     )
                     or (type_ == "charge" and _described(sentence, start, rules))
+                    or (
+                        type_ == "charge"
+                        and rules.charge_state is not None
+                        and rules.charge_state.match(sentence, start) is not None
+                    )
                     or (type_ == "charge" and modality.disputes(start))
                     or (
                         type_ in rules.charge_content.types

@@ -213,7 +213,7 @@ def test_freedom_in_a_name_is_no_release() -> None:
     ("sentence", "lang"),
     [
         ("Его задержали и обвинили в мошенничестве.", "ru"),
-        ("Следствие вменяет блогеру контрабанду.", "ru"),
+        ("Следствие вменило блогеру контрабанду.", "ru"),
         ("Investigators handed the three an amended indictment.", "en"),
     ],
 )
@@ -365,7 +365,7 @@ def test_the_accused_the_prosecution_and_a_description_report_no_charge(
     [
         ("The blogger was detained, charged with hooliganism and remanded.", "en"),
         ("Prosecutors accused her of smuggling currency.", "en"),
-        ("Он обвиняется в контрабанде валюты.", "ru"),
+        ("Его обвинили в контрабанде валюты.", "ru"),
         ("Журналистка обвинена в мошенничестве.", "ru"),
     ],
 )
@@ -635,3 +635,54 @@ def test_a_step_the_sentence_reports_itself_is_no_description() -> None:
         hit.type: hit for hit in find_triggers("Adam Temirov was sentenced to three years.", "en")
     }
     assert not hits["sentence"].status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The former minister is accused of financing terrorism.", "en"),
+        ("Его обвиняют в вымогательстве.", "ru"),
+        ("Активисту вменяют участие в экстремистском сообществе.", "ru"),
+    ],
+)
+def test_a_charge_told_in_the_present_is_a_state_not_a_step(sentence: str, lang: str) -> None:
+    assert "charge" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("On Monday the activist was charged with hooliganism.", "en"),
+        ("В понедельник активисту предъявили обвинение в хулиганстве.", "ru"),
+    ],
+)
+def test_a_charge_told_as_done_is_a_step(sentence: str, lang: str) -> None:
+    assert "charge" in affirmed(sentence, lang)
+
+
+def test_a_dash_closing_a_list_of_names_is_no_description() -> None:
+    sentence = "Three organisers—Levan Kapanadze, Nino Beridze and Giorgi Tsiklauri—were charged with group violence."
+    assert "charge" in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("His family says he is in critical condition after a suicide attempt.", "en"),
+        ("Родные сообщили, что он в тяжелом состоянии.", "ru"),
+    ],
+)
+def test_a_grave_condition_is_health(sentence: str, lang: str) -> None:
+    assert "health" in affirmed(sentence, lang)
+
+
+def test_being_badly_treated_and_kept_from_calling_home_is_ill_treatment() -> None:
+    assert "ill_treatment" in affirmed(
+        "She said he was badly treated and wasn't allowed to call home."
+    )
+
+
+def test_a_custody_hearing_is_no_trial() -> None:
+    assert "trial" not in affirmed(
+        "Nobody told his lawyer where he was sent after the custody hearing."
+    )
