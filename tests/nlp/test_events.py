@@ -661,7 +661,10 @@ def test_a_charge_told_as_done_is_a_step(sentence: str, lang: str) -> None:
 
 
 def test_a_dash_closing_a_list_of_names_is_no_description() -> None:
-    sentence = "Three organisers—Levan Kapanadze, Nino Beridze and Giorgi Tsiklauri—were charged with group violence."
+    sentence = (
+        "Three organisers—Levan Kapanadze, Nino Beridze and Giorgi Tsiklauri—were charged "
+        "with group violence."
+    )
     assert "charge" in affirmed(sentence)
 
 
