@@ -689,3 +689,31 @@ def test_a_custody_hearing_is_no_trial() -> None:
     assert "trial" not in affirmed(
         "Nobody told his lawyer where he was sent after the custody hearing."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The arrest was part of the government's pressure on the outlet.", "en"),
+        ("He called himself a victim of a provocation.", "en"),
+        ("The authorities threatened criminal charges against dozens of activists.", "en"),
+        ("Он назвал себя жертвой провокации.", "ru"),
+        ("Правозащитники назвали приговор издевательством над правосудием.", "ru"),
+    ],
+)
+def test_words_of_ill_treatment_used_of_a_case_or_an_outlet_are_none(
+    sentence: str, lang: str
+) -> None:
+    assert "ill_treatment" not in affirmed(sentence, lang)
+
+
+def test_accusing_the_court_is_no_charge() -> None:
+    assert "charge" not in affirmed("Активист обвинил суд в выполнении заказа властей.", "ru")
+
+
+def test_a_russian_prosecutors_proposal_of_a_term_is_a_trial_not_a_sentence() -> None:
+    sentence = (
+        "Прокуроры, поддерживающие обвинение, выступили с предложением приговорить его "
+        "к десяти годам."
+    )
+    assert affirmed(sentence, "ru") == {"trial"}
