@@ -296,3 +296,19 @@ def test_a_plural_subject_among_the_first_words_reaches_every_step_of_its_senten
 ) -> None:
     result = extractor.extract(article("Custody changed", *text, language=language))
     assert people_with(result, "house_arrest") == names
+
+
+def test_an_outlets_national_edition_is_no_person_and_both_means_the_two_named(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Staff of a news agency detained",
+            "Police searched the office of Sputnik Azerbaijan on Monday, detaining its editor "
+            "Pavel Orlov and its director Oleg Sidorov.",
+            "Both were ordered held for four months in pre-trial detention.",
+            language="en",
+        )
+    )
+    assert "Sputnik Azerbaijan" not in {p.normalized for p in result.people}
+    assert people_with(result, "pretrial_detention") == {"Pavel Orlov", "Oleg Sidorov"}
