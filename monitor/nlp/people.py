@@ -140,6 +140,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if any(t.lower_ in _listed("organisation_words") for t in span[1:]):
         return False  # "Kövsər Media", "Toplum TV"
+    if _named_after(span):
+        return False  # "аэропорт имени Гейдара Алиева", "Heydar Aliyev International Airport"
     if _russian_verb_or_adjective(span) or _place_before_its_noun(span):
         return False
     words = _name_words(span)
@@ -151,6 +153,15 @@ def _acceptable(span: Span) -> bool:
     return bool(words) and all(
         w[:1].isupper() or script_of(w) == "georgian" for w in words if len(w) > 3
     )
+
+
+def _named_after(span: Span) -> bool:
+    """A name that names a place or an institution after a person: after «имени» ("named
+    after"), or before a place noun ("Heydar Aliyev International Airport")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _listed("named_after_before"):
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in _listed("named_after_after")
 
 
 @lru_cache(maxsize=1)

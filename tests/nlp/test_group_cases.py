@@ -312,3 +312,32 @@ def test_an_outlets_national_edition_is_no_person_and_both_means_the_two_named(
     )
     assert "Sputnik Azerbaijan" not in {p.normalized for p in result.people}
     assert people_with(result, "pretrial_detention") == {"Pavel Orlov", "Oleg Sidorov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person"),
+    [
+        (
+            (
+                "Rauf Karimov was detained at Heydar Aliyev International Airport on 19 April.",
+                "The court remanded the detainee for three months.",
+            ),
+            "en",
+            "Rauf Karimov",
+        ),
+        (
+            (
+                "Рауф Керимов был задержан 19 апреля в аэропорту имени Гейдара Алиева.",
+                "В отношении задержанного избрана мера пресечения в виде ареста сроком на три "
+                "месяца.",
+            ),
+            "ru",
+            "Рауф Керимов",
+        ),
+    ],
+)
+def test_a_person_an_airport_is_named_after_is_nobody_and_the_detainee_is_the_one_held(
+    extractor: Extractor, text: tuple[str, str], language: str, person: str
+) -> None:
+    result = extractor.extract(article("Journalist held", *text, language=language))
+    assert people_with(result, "pretrial_detention") == {person}
