@@ -717,3 +717,20 @@ def test_a_russian_prosecutors_proposal_of_a_term_is_a_trial_not_a_sentence() ->
         "к десяти годам."
     )
     assert affirmed(sentence, "ru") == {"trial"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("On Monday the court began questioning the prosecution witnesses.", "en"),
+        ("The hearing saw the commencement of witness testimonies.", "en"),
+        ("Свидетели обвинения дали показания в суде.", "ru"),
+    ],
+)
+def test_witnesses_heard_in_court_are_a_trial(sentence: str, lang: str) -> None:
+    assert "trial" in affirmed(sentence, lang)
+
+
+def test_a_court_sending_someone_to_a_pretrial_prison_is_pretrial_detention() -> None:
+    sentence = "Районный суд на два месяца отправил в СИЗО 30-летнего Тимура Алиева."
+    assert affirmed(sentence, "ru") == {"pretrial_detention"}
