@@ -97,6 +97,9 @@ class _Cue:
 # trigger: "For almost a year they were held in custody, then moved to house arrest".
 _OPENING_WORDS = 3
 
+# A sentence of at most this many words is a line of a list (a name, a sub-heading).
+_LIST_LINE_WORDS = 4
+
 
 class Resolver:
     """Resolves the people of one document's sentences; built once per document."""
@@ -235,7 +238,15 @@ class Resolver:
         return range(index - 1, max(-1, index - 1 - self.rules.lookback), -1)
 
     def _later(self, index: int) -> range:
-        return range(index + 1, min(len(self.sentences), index + 1 + self.rules.lookback))
+        """The next sentences; the lines of a list count as one ("sentenced to two years:"
+        / "A" / "B" / ...), so that a long list is read to its end."""
+        end = index + 1
+        counted = 0
+        while end < len(self.sentences) and counted < self.rules.lookback:
+            if len(self.sentences[end].text.split()) > _LIST_LINE_WORDS:
+                counted += 1
+            end += 1
+        return range(index + 1, end)
 
     def _group(self, index: int, cue: _Cue) -> list[int]:
         """The people of a group word: the article's defendants ("the journalists",
@@ -244,6 +255,11 @@ class Resolver:
         when nobody was before ("all four ... : A, B, C and D")."""
         whole_group = cue.count is None or cue.count >= len(self.codefendants)
         if cue.kind == "all" and len(self.codefendants) > 1 and whole_group:
+            if cue.count is None and not self._collect(self._earlier(index), cue):
+                # "the court sentenced the protesters:" and the list after it: the list
+                # may name more than the defendants the article calls so elsewhere
+                later = self._collect(self._later(index), cue)
+                return sorted(set(self.codefendants) | set(later))
             return list(self.codefendants)
         group = self._collect(self._earlier(index), cue)
         if len(group) < 2 and cue.kind == "all":

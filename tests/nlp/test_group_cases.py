@@ -341,3 +341,29 @@ def test_a_person_an_airport_is_named_after_is_nobody_and_the_detainee_is_the_on
 ) -> None:
     result = extractor.extract(article("Journalist held", *text, language=language))
     assert people_with(result, "pretrial_detention") == {person}
+
+
+def test_the_participants_of_a_protest_sentenced_are_everyone_the_long_list_names(
+    extractor: Extractor,
+) -> None:
+    names = ["Леван Капанадзе", "Нино Беридзе", "Георгий Циклаури", "Давид Мчедлидзе"]
+    accusative = ["Левана Капанадзе", "Нино Беридзе", "Георгия Циклаури", "Давида Мчедлидзе"]
+    result = extractor.extract(
+        article(
+            "Приговор по делу о протестах",
+            "Судья городского суда вынесла приговор участникам протестных акций.",
+            "К трем годам лишения свободы приговорили:",
+            *accusative[:2],
+            "К двум годам:",
+            *accusative[2:],
+            "По версии прокуратуры, члены партии «Свобода» Леван Капанадзе и Нино Беридзе "
+            "были организаторами беспорядков.",
+            language="ru",
+        )
+    )
+    sentenced = {
+        result.people[e.person].normalized
+        for e in result.events
+        if e.type == "sentence" and e.person is not None and e.sentence.startswith("Судья")
+    }
+    assert sentenced == set(names)
