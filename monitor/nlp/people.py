@@ -140,6 +140,8 @@ def _acceptable(span: Span) -> bool:
         return False
     if any(t.lower_ in _listed("organisation_words") for t in span[1:]):
         return False  # "Kövsər Media", "Toplum TV"
+    if _byline(span):
+        return False  # "By Anush Mkrtchian", "Author: ...": who wrote the article
     if _named_after(span):
         return False  # "аэропорт имени Гейдара Алиева", "Heydar Aliyev International Airport"
     if _russian_verb_or_adjective(span) or _place_before_its_noun(span):
@@ -153,6 +155,16 @@ def _acceptable(span: Span) -> bool:
     return bool(words) and all(
         w[:1].isupper() or script_of(w) == "georgian" for w in words if len(w) > 3
     )
+
+
+def _byline(span: Span) -> bool:
+    """Whether a byline word (as written: "By", not "by") stands right before the name,
+    or before the colon before it."""
+    before = span.start - 1
+    if before >= 0 and span.doc[before].text == ":":
+        before -= 1
+    words = load_data("nlp_names.yaml")["byline_words"]
+    return before >= 0 and span.doc[before].text in words
 
 
 def _named_after(span: Span) -> bool:

@@ -289,8 +289,17 @@ class Resolver:
         return found
 
     def _singular(self, index: int, gender: Gender) -> int | None:
+        """The last person of that gender named before; at an article's start, where
+        nobody was named yet, the first one named after ("An outspoken archbishop was
+        sentenced ..." / "... Archbishop Mikael Ajapahyan")."""
         for back in self._earlier(index):
             for person in reversed(self.sentences[back].people):
+                if gender == "any" or self.genders[person] in (None, gender):
+                    return person
+        if any(self.sentences[back].people for back in range(index)):
+            return None
+        for ahead in self._later(index):
+            for person in self.sentences[ahead].people:
                 if gender == "any" or self.genders[person] in (None, gender):
                     return person
         return None

@@ -367,3 +367,35 @@ def test_the_participants_of_a_protest_sentenced_are_everyone_the_long_list_name
         if e.type == "sentence" and e.person is not None and e.sentence.startswith("Судья")
     }
     assert sentenced == set(names)
+
+
+def test_a_lead_about_an_unnamed_archbishop_is_about_the_one_named_next_not_the_author(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Archbishop jailed",
+            "By Lilit Harutyunyan",
+            "An outspoken archbishop was sentenced to three years in prison on Friday.",
+            "The court in Gyumri handed down the verdict to Archbishop Vahan Sargsyan after a "
+            "short trial.",
+            language="en",
+        )
+    )
+    assert "Lilit Harutyunyan" not in {p.normalized for p in result.people}
+    lead = [e for e in result.events if e.sentence.startswith("An outspoken")]
+    assert {result.people[e.person].normalized for e in lead if e.person is not None} == {
+        "Archbishop Vahan Sargsyan"
+    }
+
+
+def test_a_russian_author_line_names_no_person(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Активиста задержали",
+            "В Махачкале задержан активист Руслан Гасанов.",
+            "Автор: Марина Ковалева",
+            language="ru",
+        )
+    )
+    assert {p.normalized for p in result.people} == {"Руслан Гасанов"}
