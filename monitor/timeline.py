@@ -168,6 +168,13 @@ def _news_types(
             paragraphs = by_paragraph.setdefault(match.case_id, {})
             paragraphs.setdefault(where, set()).add(event.type)
     lead_types = set().union(*in_lead.values())
+    # and what the headline and lead tell of people the article does not name there
+    # ("the pardon of fifty political prisoners" ... "Also pardoned were A and B")
+    lead_types |= {
+        event.type
+        for event in row.event_mentions
+        if not event.background and _inside(event.start, [title, *ranges])
+    }
     for case, where, type_, sentence in undated:
         if type_ in lead_types and _ALSO.search(sentence):
             by_paragraph.setdefault(case, {}).setdefault(where, set()).add(type_)

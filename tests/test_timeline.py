@@ -407,3 +407,16 @@ def test_a_case_further_down_that_shared_the_leads_step_is_news(session: Session
 
     cases = {d.case_id for d in record_developments(session, article)}
     assert cases == {"safarli-ramil", "guliyev-elnur"}
+
+
+def test_a_case_further_down_that_shared_a_step_the_lead_tells_of_nobody_named_is_news(
+    session: Session,
+) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    lead = "A presidential decree pardoned 51 political prisoners on Monday, Ilham Mammadov said."
+    later = "Also pardoned was the blogger Ramil Safarli."
+    article = add_article(session, "Fifty prisoners pardoned", [lead, later], published=JAN_10)
+    add_event(session, article, None, "release", lead, name="Ilham Mammadov")
+    add_event(session, article, "safarli-ramil", "release", later, name="Ramil Safarli")
+
+    assert [d.case_id for d in record_developments(session, article)] == ["safarli-ramil"]
