@@ -734,3 +734,12 @@ def test_witnesses_heard_in_court_are_a_trial(sentence: str, lang: str) -> None:
 def test_a_court_sending_someone_to_a_pretrial_prison_is_pretrial_detention() -> None:
     sentence = "Районный суд на два месяца отправил в СИЗО 30-летнего Тимура Алиева."
     assert affirmed(sentence, "ru") == {"pretrial_detention"}
+
+
+def test_releasing_a_statement_is_no_release() -> None:
+    assert "release" not in affirmed("The opposition leader released a statement on Monday.")
+
+
+def test_a_preventive_measure_of_house_arrest_is_house_arrest_only() -> None:
+    sentence = "Суд избрал бывшему министру меру пресечения в виде домашнего ареста на два месяца."
+    assert affirmed(sentence, "ru") == {"house_arrest"}
