@@ -743,3 +743,7 @@ def test_releasing_a_statement_is_no_release() -> None:
 def test_a_preventive_measure_of_house_arrest_is_house_arrest_only() -> None:
     sentence = "Суд избрал бывшему министру меру пресечения в виде домашнего ареста на два месяца."
     assert affirmed(sentence, "ru") == {"house_arrest"}
+
+
+def test_a_machine_translated_dungeon_is_a_punishment_cell() -> None:
+    assert "ill_treatment" in affirmed("The activist was placed in the dungeon for 15 days.")
