@@ -419,8 +419,8 @@ def _rehome_bare_surnames(
         for span in list(group.spans):
             if len(span) != 1 or len(group.spans) == 1:
                 continue
-            if mention_role(doc, span, taken, None) is not None:
-                continue
+            if mention_role(doc, span, taken, None) in CUE_ROLES:
+                continue  # "Adilov, his brother, said": the relative after all
             others = [
                 g
                 for j, g in enumerate(groups)

@@ -260,3 +260,18 @@ def test_a_title_after_the_name_gives_way_when_the_person_was_sentenced(
         )
     )
     assert person(result, "Adam Temirov").role == "detainee"
+
+
+def test_a_bare_surname_that_was_detained_is_the_prisoner_not_his_relative(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Activist on hunger strike",
+            "Ramin Qasimov has refused food for a week, his wife Leyla Qasimova said.",
+            "Qasimov was detained in Baku on 11 February.",
+            language="en",
+        )
+    )
+    arrested = {result.people[e.person].normalized for e in result.events if e.type == "arrest"}
+    assert arrested == {"Ramin Qasimov"}
