@@ -369,3 +369,24 @@ def test_what_the_sentence_tells_of_the_act_decides_the_charges(
     sentence: str, expected: list[str]
 ) -> None:
     assert sorted(codes(sentence, lang_of(sentence))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The five were charged with organising group violence.", "en"),
+        ("Им предъявлено обвинение в организации группового насилия.", "ru"),
+        ("Всех обвинили в руководстве групповыми насильственными действиями.", "ru"),
+        (
+            "Их признали виновными в групповых действиях, нарушающих общественный порядок.",
+            "ru",
+        ),
+    ],
+)
+def test_group_violence_of_the_georgian_code_is_mass_disorder(text: str, lang: str) -> None:
+    assert codes(text, lang) == ["mass_disorder"]
+
+
+def test_keeping_and_carrying_a_firearm_is_a_weapons_charge() -> None:
+    text = "Его задержали по обвинению в незаконном приобретении, хранении и ношении огнестрельного оружия."
+    assert "weapons" in codes(text, "ru")
