@@ -388,5 +388,8 @@ def test_group_violence_of_the_georgian_code_is_mass_disorder(text: str, lang: s
 
 
 def test_keeping_and_carrying_a_firearm_is_a_weapons_charge() -> None:
-    text = "Его задержали по обвинению в незаконном приобретении, хранении и ношении огнестрельного оружия."
+    text = (
+        "Его задержали по обвинению в незаконном приобретении, хранении и ношении "
+        "огнестрельного оружия."
+    )
     assert "weapons" in codes(text, "ru")
