@@ -178,3 +178,7 @@ def test_a_police_office_or_settlement_that_holds_nobody_is_no_place_of_detentio
     text: str,
 ) -> None:
     assert canonicals(text) == []
+
+
+def test_an_azerbaijani_correctional_institution_by_its_russian_letters() -> None:
+    assert canonicals("Руководство ИУ-11 обратилось в суд.") == ["Correctional Facility No. 11"]
