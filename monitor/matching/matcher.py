@@ -84,30 +84,33 @@ class Matcher:
         return self.cases[self._position[match.case_id]]
 
     def match_person(self, person: PersonMention, context: PersonContext) -> Match:
-        words = _person_words(person)
-        if not words:
+        spellings = _person_spellings(person)
+        if not spellings:
             return Match(None, 0.0, "none", ["no name to compare"])
-        sharing = self._sharing(words)
+        sharing = self._sharing(spellings[0])
         if sharing > MAX_BARE_SURNAME_CASES:
             return Match(None, 0.0, "none", [f"surname alone, shared by {sharing} cases"])
-        candidates = self._index.candidates(words)
-        if person.case_hint in self._position:
-            hinted = self._names[self._position[person.case_hint]]
-            candidates += [n for n in hinted if n not in candidates]
         best: dict[int, Score] = {}
-        for name in candidates:
-            case = self.cases[name.case_index]
-            comparison = Comparison(
-                words=tuple(words),
-                name=name,
-                case=case,
-                context=context,
-                cases_sharing_surname=sharing,
-                rejected=self._rejections.rejected(case.id, words, context.key),
-            )
-            result = score(comparison)
-            if name.case_index not in best or result.total > best[name.case_index].total:
-                best[name.case_index] = result
+        # every full spelling the article prints is tried ("Onis Tskhadadze" and, further
+        # down, "Onise Tskhadadze"); each case keeps its best
+        for words in spellings:
+            candidates = self._index.candidates(words)
+            if person.case_hint in self._position:
+                hinted = self._names[self._position[person.case_hint]]
+                candidates += [n for n in hinted if n not in candidates]
+            for name in candidates:
+                case = self.cases[name.case_index]
+                comparison = Comparison(
+                    words=tuple(words),
+                    name=name,
+                    case=case,
+                    context=context,
+                    cases_sharing_surname=sharing,
+                    rejected=self._rejections.rejected(case.id, words, context.key),
+                )
+                result = score(comparison)
+                if name.case_index not in best or result.total > best[name.case_index].total:
+                    best[name.case_index] = result
         if not best:
             return Match(None, 0.0, "none", ["no known case has this name"])
         ranked = sorted(best.items(), key=lambda kv: (-kv[1].total, self.cases[kv[0]].id))
@@ -148,6 +151,21 @@ def _person_words(person: PersonMention) -> list[Word]:
         if len(words) > len(best):
             best = words
     return best
+
+
+def _person_spellings(person: PersonMention) -> list[list[Word]]:
+    """The words of each distinct spelling as full as the fullest (see
+    :func:`_person_words`, which comes first)."""
+    first = _person_words(person)
+    spellings = [first] if first else []
+    seen = {" ".join(w.written for w in first)}
+    for text in [person.name, person.normalized, *person.forms]:
+        words = name_words(text) if text else []
+        key = " ".join(w.written for w in words)
+        if len(words) == len(first) and key not in seen:
+            seen.add(key)
+            spellings.append(words)
+    return spellings
 
 
 def is_new_case_candidate(person: PersonMention, match: Match) -> bool:

@@ -262,3 +262,16 @@ def test_a_name_one_letter_off_named_apart_from_the_codefendant_needs_review() -
     article, extraction = _listed(text, "Ali Zeynal", "Ramin Babayev")
     result = Matcher(TOPLUM).match(article, extraction)[1]
     assert (result.case_id, result.decision) == ("babayev-ramil", "review")
+
+
+def test_a_later_fuller_spelling_of_the_same_name_is_tried_too(cases: list[Case]) -> None:
+    mention = PersonMention(
+        name="Tofi Yagublu",
+        normalized="Tofi Yagublu",
+        role="detainee",
+        forms=["Tofi Yagublu", "Tofig Yagublu"],
+    )
+    article, extraction = article_with(mention)
+    result = Matcher(cases).match(article, extraction)[0]
+    assert (result.case_id, result.decision) == ("yagublu-tofig", "match")
+    assert any("first name exact match" in line for line in result.explanation)
