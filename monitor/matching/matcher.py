@@ -93,11 +93,14 @@ class Matcher:
         best: dict[int, Score] = {}
         # every full spelling the article prints is tried ("Onis Tskhadadze" and, further
         # down, "Onise Tskhadadze"); each case keeps its best
+        hinted = (
+            self._names[self._position[person.case_hint]]
+            if person.case_hint in self._position
+            else []
+        )
         for words in spellings:
             candidates = self._index.candidates(words)
-            if person.case_hint in self._position:
-                hinted = self._names[self._position[person.case_hint]]
-                candidates += [n for n in hinted if n not in candidates]
+            candidates += [n for n in hinted if n not in candidates]
             for name in candidates:
                 case = self.cases[name.case_index]
                 comparison = Comparison(
@@ -141,31 +144,26 @@ class Matcher:
         return max(self._index.cases_sharing(r.key) for r in named[0].readings)
 
 
-def _person_words(person: PersonMention) -> list[Word]:
-    """The words of the person's fullest name form (as printed first on a tie: its
-    readings hold every nominative the normalizer chose among, "Муса" and "Мус")."""
-    options = [person.name, person.normalized, *person.forms]
-    best: list[Word] = []
-    for text in options:
-        words = name_words(text) if text else []
-        if len(words) > len(best):
-            best = words
-    return best
-
-
 def _person_spellings(person: PersonMention) -> list[list[Word]]:
-    """The words of each distinct spelling as full as the fullest (see
-    :func:`_person_words`, which comes first)."""
-    first = _person_words(person)
-    spellings = [first] if first else []
-    seen = {" ".join(w.written for w in first)}
+    """The words of each distinct spelling of the person as full as the fullest, the
+    first printed first on a tie (its readings hold every nominative the normalizer chose
+    among, "Муса" and "Мус")."""
+    parsed: list[list[Word]] = []
+    seen: set[str] = set()
     for text in [person.name, person.normalized, *person.forms]:
         words = name_words(text) if text else []
         key = " ".join(w.written for w in words)
-        if len(words) == len(first) and key not in seen:
+        if words and key not in seen:
             seen.add(key)
-            spellings.append(words)
-    return spellings
+            parsed.append(words)
+    fullest = max((len(words) for words in parsed), default=0)
+    return [words for words in parsed if len(words) == fullest]
+
+
+def _person_words(person: PersonMention) -> list[Word]:
+    """The words of the person's fullest name form, as printed first on a tie."""
+    spellings = _person_spellings(person)
+    return spellings[0] if spellings else []
 
 
 def is_new_case_candidate(person: PersonMention, match: Match) -> bool:

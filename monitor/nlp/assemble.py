@@ -541,6 +541,14 @@ def _events(ctx: _Context) -> list[EventMention]:
     return events
 
 
+def _by_sentence(ctx: _Context, events: list[EventMention]) -> dict[int, list[EventMention]]:
+    """The events grouped by the index of the sentence they start in."""
+    grouped: dict[int, list[EventMention]] = {}
+    for event in events:
+        grouped.setdefault(ctx.sent_of_char(event.start), []).append(event)
+    return grouped
+
+
 _LIST_ITEM_WORDS = 8  # a line of a list under a colon: a name, or a short sub-heading
 
 
@@ -549,14 +557,12 @@ def _colon_lists(ctx: _Context, events: list[EventMention]) -> list[EventMention
     development ("Sentenced to 2 years:" / "Zviad Tsetskhladze" / "Vasil Kadzelashvili");
     short sub-headings ending with a colon ("To 2 years:") continue the same list."""
     added: list[EventMention] = []
-    by_sentence: dict[int, list[EventMention]] = {}
-    for event in events:
-        by_sentence.setdefault(ctx.sent_of_char(event.start), []).append(event)
+    have = {(e.person, e.type) for e in events}
+    by_sentence = _by_sentence(ctx, events)
     for index, found in by_sentence.items():
         if not ctx.sent_texts[index].rstrip().endswith(":"):
             continue
         kinds = {e.type: e for e in found}
-        have = {(e.person, e.type) for e in events}
         item = index + 1
         while item < len(ctx.sents):
             line = ctx.sent_texts[item].strip()
@@ -650,9 +656,7 @@ def _list_continuations(ctx: _Context, events: list[EventMention]) -> list[Event
     dated as before; people said to have done the same ("protested in the same way") take
     it too, dated by their own sentence."""
     added: list[EventMention] = []
-    by_sentence: dict[int, list[EventMention]] = {}
-    for event in events:
-        by_sentence.setdefault(ctx.sent_of_char(event.start), []).append(event)
+    by_sentence = _by_sentence(ctx, events)
     for index in range(1, len(ctx.sents)):
         text = ctx.sent_texts[index]
         listed = bool(_list_cues().search(text))

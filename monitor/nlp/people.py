@@ -163,8 +163,13 @@ def _byline(span: Span) -> bool:
     before = span.start - 1
     if before >= 0 and span.doc[before].text == ":":
         before -= 1
-    words = load_data("nlp_names.yaml")["byline_words"]
-    return before >= 0 and span.doc[before].text in words
+    return before >= 0 and span.doc[before].text in _byline_words()
+
+
+@lru_cache(maxsize=1)
+def _byline_words() -> frozenset[str]:
+    """The byline words of ``data/nlp_names.yaml``, as written."""
+    return frozenset(load_data("nlp_names.yaml")["byline_words"])
 
 
 def _named_after(span: Span) -> bool:

@@ -119,6 +119,7 @@ class Resolver:
         self.codefendants = codefendants or []
         # the words that can stand for a person named elsewhere (pronouns, group words)
         self.referring_words = frozenset(self.rules.pronouns) | self.rules.plural
+        self.list_lines = [len(s.text.split()) <= _LIST_LINE_WORDS for s in sentences]
 
     def persons_for(self, index: int, trigger: tuple[int, int] | None = None) -> list[int]:
         """People the development of sentence ``index`` is about (``trigger``: its
@@ -243,7 +244,7 @@ class Resolver:
         end = index + 1
         counted = 0
         while end < len(self.sentences) and counted < self.rules.lookback:
-            if len(self.sentences[end].text.split()) > _LIST_LINE_WORDS:
+            if not self.list_lines[end]:
                 counted += 1
             end += 1
         return range(index + 1, end)

@@ -19,17 +19,23 @@ from thinc.types import Ints2d
 
 from monitor.nlp.resources import load_data
 
-# A full stop, question or exclamation mark (with closing quotes), then space and a
-# capital letter, an opening quote or bracket, or a date that opens the next sentence
-# ("... под домашний арест. 23 марта в суде ...").
-_MONTHS = (
-    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_BOUNDARY = re.compile(
-    r"[.!?…]+[\"»”')\]]*\s+"
-    rf"(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?:{_MONTHS})\b)"
-)
+# A full stop, question or exclamation mark, with any closing quotes or brackets, and space.
+_SENTENCE_END = r"[.!?…]+[\"»”')\]]*\s+"
+
+
+@lru_cache(maxsize=1)
+def _boundary() -> re.Pattern[str]:
+    """A full stop, question or exclamation mark (with closing quotes), then space and a
+    capital letter, an opening quote or bracket, or a date that opens the next sentence
+    ("... под домашний арест. 23 марта в суде ..."; the month names of nlp_dates.yaml)."""
+    months = "|".join(
+        re.escape(w) for ws in load_data("nlp_dates.yaml")["months"].values() for w in ws
+    )
+    return re.compile(
+        _SENTENCE_END + rf"(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?i:{months})\b)"
+    )
+
+
 _LAST_WORD = re.compile(r"(\w+)[.!?…]+[\"»”')\]]*\s*$")
 
 
@@ -44,7 +50,7 @@ def sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for found in _BOUNDARY.finditer(line):
+        for found in _boundary().finditer(line):
             before = _LAST_WORD.search(line[: found.end()])
             word = before.group(1) if before else ""
             if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
