@@ -747,3 +747,54 @@ def test_a_preventive_measure_of_house_arrest_is_house_arrest_only() -> None:
 
 def test_a_machine_translated_dungeon_is_a_punishment_cell() -> None:
     assert "ill_treatment" in affirmed("The activist was placed in the dungeon for 15 days.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The regional court toughened the verdicts of the six protesters.", "en"),
+        ("The sentences of the two farmers were softened on appeal day.", "en"),
+        ("A higher court examined complaints against the verdicts of the teachers.", "en"),
+        ("Верховный суд смягчил приговор трем студентам.", "ru"),
+        ("Осужденные сочли недостаточным смягчение приговора.", "ru"),
+        ("Краевой суд ужесточил наказание двум фермерам.", "ru"),
+    ],
+)
+def test_a_verdict_changed_by_a_higher_court_is_an_appeal(sentence: str, lang: str) -> None:
+    assert affirmed(sentence, lang) == {"appeal"}
+
+
+def test_a_sentence_to_months_of_pretrial_detention_is_no_verdict() -> None:
+    found = affirmed("The teacher was sentenced to two months of pretrial detention.")
+    assert found == {"pretrial_detention"}
+
+
+def test_a_sentence_to_about_a_month_is_an_administrative_arrest() -> None:
+    found = affirmed("A district court sentenced the reporter to almost a month in prison.")
+    assert found == {"arrest"}
+
+
+def test_a_convicted_person_named_as_such_is_no_new_sentence() -> None:
+    assert affirmed("Friends held a vigil in support of the convicted poet.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("In a video recording released by a local outlet, the poet spoke of dizziness.", "en"),
+        ("Журнал выпустил лонгрид о поэте через месяц после протестов.", "ru"),
+    ],
+)
+def test_publishing_is_no_release(sentence: str, lang: str) -> None:
+    assert "release" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The judge acquitted the blogger on one count but gave him a year of labour.", "en"),
+        ("Суд оправдал блогера по статье о клевете, но назначил ему год работ.", "ru"),
+    ],
+)
+def test_an_acquittal_on_one_count_is_no_release(sentence: str, lang: str) -> None:
+    assert "release" not in affirmed(sentence, lang)
