@@ -18,6 +18,7 @@ from monitor.boilerplate import clean_paragraphs, is_boilerplate
         "Скачайте наше мобильное приложение",
         "- Read also: A walk through the old town",
         "Translated automatically from the Russian original",
+        "fbpx",
     ],
 )
 def test_page_furniture_is_recognised(line: str) -> None:

@@ -43,6 +43,8 @@ from monitor.nlp.sentences import doc_text, sentences_of
 
 _FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
+# a shorter line under the title is a standfirst: the first paragraph follows it
+_STANDFIRST_MAX_CHARS = 160
 _DEFENDANT_WORD_REACH = 10  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
 _CAPITALISED = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ][\w-]{2,})")
 _DATE_CARRY_SENTENCES = 3
@@ -203,7 +205,8 @@ class _Context:
         for number, line in enumerate(lines[1:], start=1):
             if len(line.strip()) >= _LEAD_MIN_CHARS:
                 lead.add(number)
-                break
+                if len(line.strip()) >= _STANDFIRST_MAX_CHARS:
+                    break
         return lead
 
     def sent_of_char(self, char: int) -> int:
@@ -538,7 +541,26 @@ def _events(ctx: _Context) -> list[EventMention]:
     events += _list_continuations(ctx, events)
     events += _colon_lists(ctx, events)
     events += _codefendant_events(ctx, events)
-    return events
+    return _outside_the_news(ctx, events)
+
+
+def _outside_the_news(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+    """What the lead (the title and first paragraph) does not tell is no news: a body
+    development of a type the lead reports of nobody is the story's recap ("The blogger was
+    arrested in May" under a headline of his sentence)."""
+    told = {
+        e.type
+        for e in events
+        if not e.background and ctx.paragraph_of[ctx.sent_of_char(e.start)] in ctx.lead
+    }
+    if not told:
+        return events
+    return [
+        e
+        if e.background or e.type in told or ctx.paragraph_of[ctx.sent_of_char(e.start)] in ctx.lead
+        else replace(e, background=True)
+        for e in events
+    ]
 
 
 def _by_sentence(ctx: _Context, events: list[EventMention]) -> dict[int, list[EventMention]]:

@@ -37,6 +37,7 @@ class _Tables:
     pattern: re.Pattern[str]
     adjectives: dict[str, int]
     numbers: dict[str, int]
+    deadline: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -78,6 +79,7 @@ def _tables() -> _Tables:
         re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", FLAGS),
         adjectives,
         numbers,
+        re.compile(rf"(?<!\w)(?:{'|'.join(data['deadline'])})\s+$", FLAGS),
     )
 
 
@@ -125,10 +127,13 @@ def _ago(
 
 
 def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateHit]:
-    """Every date ``text`` gives or implies, relative ones against ``anchor``."""
+    """Every date ``text`` gives or implies, relative ones against ``anchor``; not the
+    deadlines ("until 22 October"), which say when nothing happened."""
     tables = _tables()
     hits: list[DateHit] = []
     for found in tables.pattern.finditer(text):
+        if tables.deadline.search(text, max(0, found.start() - 12), found.start()):
+            continue
         g = found.groupdict()
         date: dt.date | None = None
         precision = "day"

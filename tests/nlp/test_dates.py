@@ -80,3 +80,9 @@ def test_a_month_followed_by_a_day_is_that_day() -> None:
 
 def test_may_the_verb_is_no_month() -> None:
     assert find_dates("He may be released soon.", ANCHOR) == []
+
+
+def test_a_deadline_is_no_date_of_an_event() -> None:
+    anchor = dt.date(2025, 7, 10)
+    assert find_dates("The court kept him in custody until 22 October.", anchor) == []
+    assert find_dates("Суд продлил арест до 22 октября.", anchor) == []

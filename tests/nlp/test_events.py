@@ -798,3 +798,14 @@ def test_publishing_is_no_release(sentence: str, lang: str) -> None:
 )
 def test_an_acquittal_on_one_count_is_no_release(sentence: str, lang: str) -> None:
     assert "release" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Во время судебного процесса учитель заявил о давлении следствия.",
+        "Журналистов пустили на процесс по иску полковника к блогеру.",
+    ],
+)
+def test_russian_a_court_process_is_a_trial(sentence: str) -> None:
+    assert "trial" in affirmed(sentence, "ru")
