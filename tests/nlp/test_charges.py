@@ -393,3 +393,44 @@ def test_keeping_and_carrying_a_firearm_is_a_weapons_charge() -> None:
         "огнестрельного оружия."
     )
     assert "weapons" in codes(text, "ru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farmers were found guilty of assaulting law enforcers at the rally.",
+        "The student was convicted of using violence towards a law enforcer.",
+        "The teacher was charged with using violence against the authorities.",
+    ],
+)
+def test_violence_against_law_enforcers_and_the_authorities(text: str) -> None:
+    assert codes(text) == ["violence_against_officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protester was charged with blocking a road during the rally.",
+        "The priest was accused of obstructing electoral rights of the villagers.",
+        "The organisers were charged with attempting to seize the presidential palace.",
+        "Протестующему предъявлено обвинение в блокировании дороги.",
+        "Организаторам акции предъявили обвинение в попытке захвата стратегического объекта.",
+    ],
+)
+def test_charges_outside_the_table_are_other(text: str) -> None:
+    assert codes(text, lang_of(text)) == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The archbishop was sentenced for calling for a violent overthrow of the government.",
+            "calls_against_state",
+        ),
+        ("Журналиста ранее судили за антигосударственные призывы.", "calls_against_state"),
+        ("Блогер признан виновным в подстрекательстве к беспорядкам.", "mass_disorder"),
+    ],
+)
+def test_calls_and_incitement_to_riots_as_verdicts_word_them(text: str, code: str) -> None:
+    assert codes(text, lang_of(text)) == [code]
