@@ -82,9 +82,17 @@ def _trim(span: Span) -> Span | None:
         start += 1
     if end - start > 1 and start > 0 and doc[start - 1].lower_ in _russian_place_prepositions():
         start += 1  # "в Тбилиси Садыгова задержали": the city, then the man
+    if end - start > 1 and doc[start].is_sent_start and _opening_participle(doc[start].text):
+        start += 1  # "Citing Ajapahian's health issues, ...": the verb, then the man
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+def _opening_participle(word: str) -> bool:
+    """An English -ing form that opens a sentence ("Citing", "Following"): a verb the
+    tagger joined to the name after it, not a first name ("-ed" would take "Mohammed")."""
+    return word.isascii() and len(word) > 5 and word.lower().endswith("ing")
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,9 @@ def test_a_people_s_name_standing_alone_is_no_person() -> None:
 def test_a_city_after_a_preposition_is_cut_from_the_name_it_runs_into() -> None:
     text = "Перед акцией в Тбилиси Садыгова задержали."
     assert _people(text, (3, 5)) == ["Садыгова"]
+
+
+def test_an_opening_verb_the_ner_joined_to_a_name_is_left_out() -> None:
+    doc = spacy.blank("en")("Citing Petrosian's health, the court granted him house arrest.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [span.text for span in candidate_spans(doc)] == ["Petrosian"]
