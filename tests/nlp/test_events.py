@@ -755,6 +755,7 @@ def test_a_machine_translated_dungeon_is_a_punishment_cell() -> None:
         ("The regional court toughened the verdicts of the six protesters.", "en"),
         ("The sentences of the two farmers were softened on appeal day.", "en"),
         ("A higher court examined complaints against the verdicts of the teachers.", "en"),
+        ("As a result, the prison sentence of the poet was reduced from 8 years to 7.", "en"),
         ("Верховный суд смягчил приговор трем студентам.", "ru"),
         ("Осужденные сочли недостаточным смягчение приговора.", "ru"),
         ("Краевой суд ужесточил наказание двум фермерам.", "ru"),
@@ -809,3 +810,8 @@ def test_an_acquittal_on_one_count_is_no_release(sentence: str, lang: str) -> No
 )
 def test_russian_a_court_process_is_a_trial(sentence: str) -> None:
     assert "trial" in affirmed(sentence, "ru")
+
+
+def test_terms_cut_by_half_under_a_pardon_are_no_appeal() -> None:
+    found = affirmed("The remaining terms of the others are cut by half under the pardon.")
+    assert "appeal" not in found
