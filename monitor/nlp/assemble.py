@@ -196,16 +196,17 @@ class _Context:
         return flags
 
     def _lead_paragraphs(self) -> set[int]:
-        """The title line and the first real paragraph of the body (the title alone when
-        it is itself the first paragraph)."""
+        """The title line and the first real paragraph of the body, with any standfirst
+        before it (the title alone when it is itself the first paragraph)."""
         lines = self.text.split("\n")
         lead = {0}
         if title_is_lead_paragraph(lines[0]):
             return lead
         for number, line in enumerate(lines[1:], start=1):
-            if len(line.strip()) >= _LEAD_MIN_CHARS:
+            length = len(line.strip())
+            if length >= _LEAD_MIN_CHARS:
                 lead.add(number)
-                if len(line.strip()) >= _STANDFIRST_MAX_CHARS:
+                if length >= _STANDFIRST_MAX_CHARS:
                     break
         return lead
 
@@ -548,18 +549,13 @@ def _outside_the_news(ctx: _Context, events: list[EventMention]) -> list[EventMe
     """What the lead (the title and first paragraph) does not tell is no news: a body
     development of a type the lead reports of nobody is the story's recap ("The blogger was
     arrested in May" under a headline of his sentence)."""
-    told = {
-        e.type
-        for e in events
-        if not e.background and ctx.paragraph_of[ctx.sent_of_char(e.start)] in ctx.lead
-    }
+    in_lead = [ctx.paragraph_of[ctx.sent_of_char(e.start)] in ctx.lead for e in events]
+    told = {e.type for e, lead in zip(events, in_lead, strict=True) if lead and not e.background}
     if not told:
         return events
     return [
-        e
-        if e.background or e.type in told or ctx.paragraph_of[ctx.sent_of_char(e.start)] in ctx.lead
-        else replace(e, background=True)
-        for e in events
+        e if lead or e.background or e.type in told else replace(e, background=True)
+        for e, lead in zip(events, in_lead, strict=True)
     ]
 
 

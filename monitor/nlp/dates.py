@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from monitor.nlp.resources import FLAGS, load_data
 
+_DEADLINE_REACH = 12  # characters before a date to look for "until", "до"
+
 
 @dataclass(frozen=True)
 class DateHit:
@@ -132,7 +134,7 @@ def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateH
     tables = _tables()
     hits: list[DateHit] = []
     for found in tables.pattern.finditer(text):
-        if tables.deadline.search(text, max(0, found.start() - 12), found.start()):
+        if tables.deadline.search(text, max(0, found.start() - _DEADLINE_REACH), found.start()):
             continue
         g = found.groupdict()
         date: dt.date | None = None

@@ -19,8 +19,8 @@ from thinc.types import Ints2d
 
 from monitor.nlp.resources import load_data
 
-# A full stop, question or exclamation mark, with any closing quotes or brackets, and space.
-_SENTENCE_END = r"[.!?…]+[\"»”')\]]*\s+"
+# A full stop, question or exclamation mark, with any closing quotes or brackets.
+_STOP = r"[.!?…]+[\"»”')\]]*"
 
 
 @lru_cache(maxsize=1)
@@ -32,11 +32,11 @@ def _boundary() -> re.Pattern[str]:
         re.escape(w) for ws in load_data("nlp_dates.yaml")["months"].values() for w in ws
     )
     return re.compile(
-        _SENTENCE_END + rf"(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?i:{months})\b)"
+        _STOP + rf"\s+(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?i:{months})\b)"
     )
 
 
-_LAST_WORD = re.compile(r"(\w+)[.!?…]+[\"»”')\]]*\s*$")
+_LAST_WORD = re.compile(rf"(\w+){_STOP}\s*$")
 
 
 @lru_cache(maxsize=1)

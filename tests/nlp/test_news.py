@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from monitor.model import EventMention, Extraction
 from monitor.nlp import Extractor
 from tests.nlp.conftest import article
 
@@ -15,31 +18,37 @@ _BODY = (
 )
 
 
+def _remands(extraction: Extraction) -> list[EventMention]:
+    return [e for e in extraction.events if e.type == "pretrial_detention" and e.person is not None]
+
+
 def _news(extractor: Extractor, title: str, *paragraphs: str, lang: str) -> dict[str, bool]:
     result = extractor.extract(article(title, *paragraphs, language=lang, published=PUBLISHED))
     return {e.type: not e.background for e in result.events if e.person is not None}
 
 
-def test_a_body_step_the_lead_does_not_tell_is_recap(extractor: Extractor) -> None:
-    news = _news(
-        extractor,
-        "Teacher Rauf Ismayilov sentenced to five years",
-        "A Baku court sentenced the teacher Rauf Ismayilov to five years in prison. " + _BODY,
-        "Rauf Ismayilov was detained at his home in the spring.",
-        lang="en",
-    )
-    assert news == {"sentence": True, "arrest": False}
-
-
-def test_russian_body_step_the_lead_does_not_tell_is_recap(extractor: Extractor) -> None:
-    news = _news(
-        extractor,
-        "Учителя Рауфа Исмайлова приговорили к пяти годам",
-        "Суд в Баку приговорил учителя Рауфа Исмайлова к пяти годам лишения свободы. "
-        "Приговор огласили в среду в переполненном зале.",
-        "Рауфа Исмайлова задержали у его дома весной.",
-        lang="ru",
-    )
+@pytest.mark.parametrize(
+    ("title", "lead", "body", "lang"),
+    [
+        (
+            "Teacher Rauf Ismayilov sentenced to five years",
+            "A Baku court sentenced the teacher Rauf Ismayilov to five years in prison. " + _BODY,
+            "Rauf Ismayilov was detained at his home in the spring.",
+            "en",
+        ),
+        (
+            "Учителя Рауфа Исмайлова приговорили к пяти годам",
+            "Суд в Баку приговорил учителя Рауфа Исмайлова к пяти годам лишения свободы. "
+            "Приговор огласили в среду в переполненном зале.",
+            "Рауфа Исмайлова задержали у его дома весной.",
+            "ru",
+        ),
+    ],
+)
+def test_a_body_step_the_lead_does_not_tell_is_recap(
+    extractor: Extractor, title: str, lead: str, body: str, lang: str
+) -> None:
+    news = _news(extractor, title, lead, body, lang=lang)
     assert news == {"sentence": True, "arrest": False}
 
 
@@ -77,7 +86,7 @@ def test_a_deadline_is_not_the_date_of_the_step(extractor: Extractor) -> None:
             published=PUBLISHED,
         )
     )
-    [remand] = [e for e in result.events if e.type == "pretrial_detention" and e.person is not None]
+    [remand] = _remands(result)
     assert remand.date == dt.date(2025, 7, 8)
 
 
@@ -91,5 +100,5 @@ def test_the_same_day_keeps_the_date_of_the_sentence_before(extractor: Extractor
             published=PUBLISHED,
         )
     )
-    remands = [e for e in result.events if e.type == "pretrial_detention" and e.person is not None]
+    remands = _remands(result)
     assert remands and all(e.date == dt.date(2025, 7, 8) for e in remands)
