@@ -66,6 +66,25 @@ class _ChargeContent:
         return self.breaks is None or self.breaks.search(between) is None
 
 
+@dataclass(frozen=True)
+class _CustodyOnly:
+    """Words of a development that count only in custody: see ``custody_only`` in
+    events.yaml."""
+
+    types: frozenset[str]
+    words: re.Pattern[str] | None
+    custody: re.Pattern[str] | None
+
+    def outside(self, sentence: str, start: int, end: int, type_: str) -> bool:
+        """Whether the trigger at ``start``-``end`` is such a word in a sentence that
+        names no custody."""
+        if type_ not in self.types or self.words is None:
+            return False
+        if self.words.fullmatch(sentence, start, end) is None:
+            return False
+        return self.custody is None or self.custody.search(sentence) is None
+
+
 _ARTICLE_NUMBER = re.compile(r"\s*\((?:art\w*\.?\s*|ст\.?\s*)?\d")
 
 
@@ -88,6 +107,7 @@ class EventRules:
     charge_content: _ChargeContent
     verdict_charge: re.Pattern[str] | None
     postponed: re.Pattern[str] | None
+    custody_only: _CustodyOnly
 
 
 @dataclass(frozen=True)
@@ -142,6 +162,11 @@ def event_rules(lang: str) -> EventRules:
         ),
         verdict_charge=compile_any(data["verdict_charge"][rule_lang]),
         postponed=compile_words(data["postponed"][rule_lang]),
+        custody_only=_CustodyOnly(
+            types=frozenset(data["custody_only"]["types"]),
+            words=compile_any(data["custody_only"]["words"][rule_lang]),
+            custody=compile_words(data["custody_only"]["custody"][rule_lang], whole=True),
+        ),
     )
 
 
@@ -345,6 +370,7 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                         type_ in rules.charge_content.types
                         and rules.charge_content.names(sentence, start, end)
                     )
+                    or rules.custody_only.outside(sentence, start, end, type_)
                     or _negated_after(sentence, end, rules.negation_after)
                     or modality.governs(start, end, type_)
                 )

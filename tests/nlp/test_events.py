@@ -815,3 +815,34 @@ def test_russian_a_court_process_is_a_trial(sentence: str) -> None:
 def test_terms_cut_by_half_under_a_pardon_are_no_appeal() -> None:
     found = affirmed("The remaining terms of the others are cut by half under the pardon.")
     assert "appeal" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The blogger says he has faced pressure from the police for years.", "en"),
+        ("Her colleagues called the raid on the newsroom harassment.", "en"),
+        ("The editor had received threats over his reports on the mayor.", "en"),
+        ("Власти усилили давление на независимых журналистов региона.", "ru"),
+        ("Активист рассказал об угрозах после публикации расследования.", "ru"),
+    ],
+)
+def test_pressure_on_a_free_person_is_no_ill_treatment(sentence: str, lang: str) -> None:
+    assert "ill_treatment" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("In the colony the guards put pressure on him to sign a confession.", "en"),
+        ("His cellmates harassed him on the orders of the prison staff.", "en"),
+        ("В СИЗО на него оказывают давление, чтобы он признал вину.", "ru"),
+        ("Сотрудники колонии угрожали заключенному расправой.", "ru"),
+    ],
+)
+def test_pressure_in_custody_is_ill_treatment(sentence: str, lang: str) -> None:
+    assert "ill_treatment" in affirmed(sentence, lang)
+
+
+def test_torture_needs_no_word_of_custody() -> None:
+    assert "ill_treatment" in affirmed("The activist says police officers tortured him.")
