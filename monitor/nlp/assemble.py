@@ -381,6 +381,16 @@ def _commentates(span: Span, sentence: Span, rules: _CommentaryRules) -> bool:
     if previous and previous[-1].lower_ in rules.verbs and not previous[-1].is_sent_start:
         return True  # "..., said X" (a sentence-initial verb is no attribution)
     i = span.end
+    if (
+        span.start > sentence.start
+        and doc[span.start - 1].text == ","
+        and i + 1 < sentence.end
+        and doc[i].text == ","
+        and doc[i + 1].lower_ in rules.verbs
+    ):
+        # "..., the party's deputy, Seymour Hazi, told Reuters"; not "the appeal of
+        # Yagublu, said his lawyer", where the speaker follows the verb
+        return True
     if i < sentence.end and doc[i].text == ",":
         close = next(
             (

@@ -400,6 +400,34 @@ def test_a_russian_commentator_named_with_according_to_is_not_the_subject(
     assert people_with(result, "release") == set()
 
 
+def test_a_speaker_set_off_by_commas_after_the_news_is_not_its_subject(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Party members detained",
+            "Two party members, Vugar Aliyev and Samir Guliyev, were detained on Sunday, "
+            "Aliyev's deputy, Kamran Rahimov, told Reuters.",
+            language="en",
+        )
+    )
+    assert people_with(result, "arrest") == {"Vugar Aliyev", "Samir Guliyev"}
+
+
+def test_a_name_before_an_inverted_speech_verb_keeps_the_development(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Кассация",
+            "В Верховном суде началось рассмотрение кассационной жалобы Тофига Ягублу, "
+            "сообщила адвокат Зибейда Садыгова.",
+            language="ru",
+        )
+    )
+    assert "Тофиг Ягублу" in people_with(result, "appeal")
+
+
 def test_a_speaker_talking_of_himself_keeps_the_development(extractor: Extractor) -> None:
     result = extractor.extract(
         article(
