@@ -26,13 +26,16 @@ _STOP = r"[.!?…]+[\"»”')\]]*"
 @lru_cache(maxsize=1)
 def _boundary() -> re.Pattern[str]:
     """A full stop, question or exclamation mark (with closing quotes), then space and a
-    capital letter, an opening quote or bracket, or a date that opens the next sentence
-    ("... под домашний арест. 23 марта в суде ..."; the month names of nlp_dates.yaml)."""
+    capital letter, an opening quote or bracket, a date that opens the next sentence
+    ("... под домашний арест. 23 марта в суде ..."; the month names of nlp_dates.yaml),
+    or an age ("... огласят 27 февраля. 19-летнего ...", "... 30-year-old ...")."""
     months = "|".join(
         re.escape(w) for ws in load_data("nlp_dates.yaml")["months"].values() for w in ws
     )
     return re.compile(
-        _STOP + rf"\s+(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?i:{months})\b)"
+        _STOP
+        + rf"\s+(?=[\"«“(\[]?[A-ZА-ЯЁƏÜÖĞÇŞİ]|(?:[1-9]|[12]\d|3[01])\s+(?i:{months})\b"
+        + r"|\d{1,3}-[^\W\d_])"
     )
 
 

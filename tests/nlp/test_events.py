@@ -846,3 +846,15 @@ def test_pressure_in_custody_is_ill_treatment(sentence: str, lang: str) -> None:
 
 def test_torture_needs_no_word_of_custody() -> None:
     assert "ill_treatment" in affirmed("The activist says police officers tortured him.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The verdict will be announced on 27 February.", "en"),
+        ("Приговор огласят 27 февраля.", "ru"),
+        ("Приговор будет оглашен в пятницу.", "ru"),
+    ],
+)
+def test_a_verdict_still_to_be_announced_is_no_sentence(sentence: str, lang: str) -> None:
+    assert "sentence" not in affirmed(sentence, lang)

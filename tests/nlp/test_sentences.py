@@ -54,3 +54,17 @@ def test_a_russian_sentence_may_open_with_a_date() -> None:
         for s in get_pipeline("ru")("Меру пресечения смягчили. 14 апреля суд продолжился.").sents
     ]
     assert split == ["Меру пресечения смягчили.", "14 апреля суд продолжился."]
+
+
+def test_a_sentence_may_open_with_an_age() -> None:
+    text = "The verdict is due on Friday. 27-year-old Emin Aliyev was detained in May."
+    assert sentences(text) == [
+        "The verdict is due on Friday.",
+        "27-year-old Emin Aliyev was detained in May.",
+    ]
+
+
+def test_a_russian_sentence_may_open_with_an_age() -> None:
+    text = "Приговор огласят в пятницу. 19-летнего Эмина Алиева задержали в мае."
+    split = [s.text.strip() for s in get_pipeline("ru")(text).sents]
+    assert split == ["Приговор огласят в пятницу.", "19-летнего Эмина Алиева задержали в мае."]
