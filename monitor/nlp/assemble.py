@@ -421,7 +421,8 @@ def _gender(group: PersonGroup, normalized: str) -> Gender | None:
 def _rehome_bare_surnames(
     doc: Doc, groups: list[PersonGroup], roles: list[Role | None], taken: set[int]
 ) -> None:
-    """A bare surname that a relative shares goes to the prosecuted person.
+    """A bare surname that a relative shares goes to the prosecuted person; one that
+    only a judge, official or lawyer bears stays theirs.
 
     "Murad Adilov ... his brother Natig Adilov ... Adilov was found guilty": the bare
     "Adilov" has no cue of its own, so it means the person the story is about.
@@ -440,12 +441,15 @@ def _rehome_bare_surnames(
                 for j, g in enumerate(groups)
                 if roles[j] not in CUE_ROLES and same_surname(span.text, g.surname)
             ]
-            group.spans.remove(span)
             if others:
+                group.spans.remove(span)
                 others[0].spans.append(span)
                 others[0].spans.sort(key=lambda s: s.start)
-            else:
+            elif roles[index] == "relative":
+                group.spans.remove(span)
                 orphans.append(span)
+            # a judge's or lawyer's bare surname ("before Galustashvili announced the
+            # verdict") is the judge or lawyer: no relative of a defendant
         if orphans:
             # "активиста Оруджева ..., сообщил его брат Низами Оруджев": the bare surname
             # is someone the story names by surname only, not the relative
@@ -552,7 +556,40 @@ def _events(ctx: _Context) -> list[EventMention]:
     events += _list_continuations(ctx, events)
     events += _colon_lists(ctx, events)
     events += _codefendant_events(ctx, events)
-    return _outside_the_news(ctx, events)
+    return _outside_the_news(ctx, _acquitted_spared(ctx, events))
+
+
+@lru_cache(maxsize=1)
+def _acquittal() -> re.Pattern[str]:
+    words = [w for lang in load_data("events.yaml")["acquittal"].values() for w in lang]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})", re.IGNORECASE)
+
+
+def _acquitted_spared(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+    """A person whose own sentence tells of their acquittal takes no sentence from a
+    verdict told of their group ("four believers were sentenced ... Tahir Guliyev was
+    acquitted")."""
+    acquitted = set()
+    for event in events:
+        index = ctx.sent_of_char(event.start)
+        named = {p for p, _ in ctx.mentions[index]}
+        if (
+            event.type == "release"
+            and event.person in named
+            and _acquittal().search(ctx.sent_texts[index])
+        ):
+            acquitted.add(event.person)
+    if not acquitted:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "sentence"
+            and e.person in acquitted
+            and e.person not in {p for p, _ in ctx.mentions[ctx.sent_of_char(e.start)]}
+        )
+    ]
 
 
 def _outside_the_news(ctx: _Context, events: list[EventMention]) -> list[EventMention]:

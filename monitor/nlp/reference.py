@@ -40,6 +40,7 @@ class ReferenceRules:
     window: int
     lookback: int
     referring: tuple[tuple[Gender, re.Pattern[str]], ...]
+    vague: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=4)
@@ -59,6 +60,9 @@ def reference_rules(lang: str) -> ReferenceRules:
             (gender, pattern)
             for gender, by_lang in data["referring_nouns"].items()
             if (pattern := compile_words(by_lang[rule_lang], whole=True))
+        ),
+        vague=compile_words(
+            [rf"(?:{p})\s*$" for p in data["groups"]["vague"][rule_lang]], whole=False
         ),
     )
 
@@ -120,6 +124,7 @@ class Resolver:
         # the words that can stand for a person named elsewhere (pronouns, group words)
         self.referring_words = frozenset(self.rules.pronouns) | self.rules.plural
         self.list_lines = [len(s.text.split()) <= _LIST_LINE_WORDS for s in sentences]
+        self.named = len({p for s in sentences for p in s.people})
 
     def persons_for(self, index: int, trigger: tuple[int, int] | None = None) -> list[int]:
         """People the development of sentence ``index`` is about (``trigger``: its
@@ -202,7 +207,12 @@ class Resolver:
             return []
         cues = []
         for found in self.rules.quantified.finditer(text):
+            vague = self.rules.vague
+            if vague is not None and vague.search(text, 0, found.start()):
+                continue  # "more than 30 journalists were arrested": people at large
             words = found.group().lower().split()
+            if any(w.isdigit() and int(w) > self.named for w in words):
+                continue  # "52 political prisoners were amnestied": more than it names
             count = next((self.rules.numbers[w] for w in words if w in self.rules.numbers), None)
             cues.append((found.start(), _Cue("all", count)))
         return cues

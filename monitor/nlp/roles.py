@@ -115,7 +115,8 @@ def mention_role(doc: Doc, span: Span, taken: set[int], sent: Span | None = None
     return None
 
 
-_PASSIVE = frozenset({"was", "were", "is", "has", "had", "been", "being", "be"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being", "be"})
+_PERFECT = frozenset({"has", "have", "had"})  # "the judge has sentenced": active, no passive
 
 
 def is_punished(doc: Doc, span: Span, sent: Span) -> bool:
@@ -128,7 +129,12 @@ def is_punished(doc: Doc, span: Span, sent: Span) -> bool:
     after = span.end
     while after < sent.end and after - span.end < 3 and doc[after].lower_ in _PASSIVE:
         after += 1
-    return after > span.end and after < sent.end and _is(punishing, doc[after].text)
+    return (
+        after > span.end
+        and after < sent.end
+        and doc[after - 1].lower_ not in _PERFECT
+        and _is(punishing, doc[after].text)
+    )
 
 
 def _cue_before_possessor(doc: Doc, span: Span, blocked: set[int], sent: Span) -> Role | None:

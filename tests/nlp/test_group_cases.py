@@ -399,3 +399,60 @@ def test_a_russian_author_line_names_no_person(extractor: Extractor) -> None:
         )
     )
     assert {p.normalized for p in result.people} == {"Руслан Гасанов"}
+
+
+def test_a_counted_group_of_participants_reaches_the_list_after_it(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Protesters sentenced",
+            "Judge Nana Beridze has sentenced 3 participants in pro-European rallies to two "
+            "years in prison.",
+            "The defendants made their final statements before the verdict was read out.",
+            "Those sentenced are:",
+            "● Kamran Aliyev",
+            "● Gunay Rzayeva",
+            "● Samir Huseynov",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == TEAM
+    assert people_with(result, "trial") == TEAM
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 30 journalists have been arrested in the country since 2023.",
+        "On Friday 52 political prisoners were released under the amnesty.",
+    ],
+)
+def test_people_at_large_are_not_the_people_named(extractor: Extractor, sentence: str) -> None:
+    result = extractor.extract(
+        article(
+            "Journalist's appeal heard",
+            "The appeal court heard the complaint of Kamran Aliyev and Gunay Rzayeva.",
+            sentence,
+            language="en",
+        )
+    )
+    assert people_with(result, "arrest") | people_with(result, "release") == set()
+
+
+def test_a_defendant_acquitted_takes_no_part_in_the_groups_verdict(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Verdict in the case of three believers: one walks free, two get prison terms",
+            "The court on Monday delivered its verdict in the case of three religious believers.",
+            "Kamran Aliyev was sentenced to nine years; Gunay Rzayeva to seven years.",
+            "Samir Huseynov was acquitted and released in the courtroom.",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert people_with(result, "sentence") == {"Kamran Aliyev", "Gunay Rzayeva"}
+    assert people_with(result, "release") == {"Samir Huseynov"}
+    assert "Verdict" not in {p.normalized for p in result.people}

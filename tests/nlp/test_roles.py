@@ -275,3 +275,26 @@ def test_a_bare_surname_that_was_detained_is_the_prisoner_not_his_relative(
     )
     arrested = {result.people[e.person].normalized for e in result.events if e.type == "arrest"}
     assert arrested == {"Ramin Qasimov"}
+
+
+def test_a_judge_who_has_sentenced_people_is_no_detainee(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Protesters sentenced",
+            "Judge Nana Beridze has sentenced three protesters to two years in prison.",
+            language="en",
+        )
+    )
+    assert person(result, "Nana Beridze").role == "official"
+
+
+def test_a_judges_bare_surname_is_still_the_judge(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Protesters sentenced",
+            "Judge Nana Beridze has sentenced three protesters to two years in prison.",
+            "The defendants made their final statements before Beridze read out the verdict.",
+            language="en",
+        )
+    )
+    assert [p.normalized for p in result.people] == ["Nana Beridze"]
