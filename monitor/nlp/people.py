@@ -155,8 +155,8 @@ def _acceptable(span: Span) -> bool:
     if _russian_verb_or_adjective(span) or _place_before_its_noun(span):
         return False
     words = _name_words(span)
-    if len(words) == 1 and words[0].lower().startswith(_not_name_stems()):
-        return False
+    if words and all(w.lower().startswith(_not_name_stems()) for w in words):
+        return False  # "Ingush", "Kabardino-Balkaria": a people or a place
     if len(words) > _MOST_NAME_WORDS:
         return False  # "Араик Арутюнян Лилит Макунц Армения": a row of tags, not a person
     # Georgian names are written without capitals
