@@ -434,3 +434,25 @@ def test_charges_outside_the_table_are_other(text: str) -> None:
 )
 def test_calls_and_incitement_to_riots_as_verdicts_word_them(text: str, code: str) -> None:
     assert codes(text, lang_of(text)) == [code]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        (
+            "The court convicted the editor of illegal possession, storage and "
+            "transportation of firearms.",
+            "weapons",
+        ),
+        ("All five were found guilty of taking part in the violent unrest.", "mass_disorder"),
+        (
+            "He was also convicted of being violent towards a representative of the authorities.",
+            "violence_against_officials",
+        ),
+        ("The blogger was convicted of resisting authority.", "violence_against_officials"),
+        ("Investigators charged the rector with “waste” of public funds.", "fraud"),
+        ("He was convicted of offensive action against the state flag.", "other"),
+    ],
+)
+def test_wordings_of_real_indictments(sentence: str, code: str) -> None:
+    assert code in codes(sentence)

@@ -858,3 +858,14 @@ def test_torture_needs_no_word_of_custody() -> None:
 )
 def test_a_verdict_still_to_be_announced_is_no_sentence(sentence: str, lang: str) -> None:
     assert "sentence" not in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three of them received sentences shorter than the time they had spent in custody.",
+        "The remaining defendants were jailed for between 10 and 23 years.",
+    ],
+)
+def test_terms_told_without_the_word_sentenced_are_sentences(sentence: str) -> None:
+    assert "sentence" in affirmed(sentence)

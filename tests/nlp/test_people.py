@@ -48,3 +48,9 @@ def test_an_opening_verb_the_ner_joined_to_a_name_is_left_out() -> None:
     doc = spacy.blank("en")("Citing Petrosian's health, the court granted him house arrest.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert [span.text for span in candidate_spans(doc)] == ["Petrosian"]
+
+
+def test_a_region_of_two_people_words_is_no_person() -> None:
+    doc = spacy.blank("en")("The Supreme Court of Kabardino-Balkaria sentenced Anzor Ashev.")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
+    assert [span.text for span in candidate_spans(doc)] == ["Anzor Ashev"]
