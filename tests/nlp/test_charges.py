@@ -456,3 +456,14 @@ def test_calls_and_incitement_to_riots_as_verdicts_word_them(text: str, code: st
 )
 def test_wordings_of_real_indictments(sentence: str, code: str) -> None:
     assert code in codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was charged with extortion; he says he was slandered by officials.",
+        "His wife says he is a victim of slander by officials of the department.",
+    ],
+)
+def test_a_defendant_slandered_is_not_charged_with_defamation(sentence: str) -> None:
+    assert "defamation" not in codes(sentence)
