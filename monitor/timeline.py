@@ -182,9 +182,17 @@ def _news_types(
         for case, paragraphs in by_paragraph.items():
             if case not in in_lead:
                 in_lead[case] = paragraphs[min(paragraphs)]
+    # what the headline tells of nobody by name ("Convicted and freed") it tells of the
+    # people the lead names with those developments: no later step makes it context
+    reported = {id(event) for event, _ in reports}
+    unnamed_in_title = {
+        event.type
+        for event in row.event_mentions
+        if not event.background and id(event) not in reported and _inside(event.start, [title])
+    }
     news: dict[str, set[str]] = {}
     for case, types in in_lead.items():
-        headline = in_title.get(case, set())
+        headline = in_title.get(case, set()) | (unnamed_in_title & types)
         chosen = headline | types
         context = set().union(*(config.supersedes.get(t, frozenset()) for t in chosen))
         news[case] = headline | (chosen - context)  # what the headline says is never context

@@ -319,6 +319,23 @@ def test_what_the_headline_reports_is_news_even_when_the_lead_reports_a_later_st
     assert sorted(d.type for d in created) == ["pretrial_detention", "trial"]
 
 
+def test_steps_the_headline_tells_of_nobody_by_name_are_news_for_the_lead(
+    session: Session,
+) -> None:
+    add_case(session, "safarli-ramil", "Ramil Safarli")
+    title = "Two bloggers convicted and freed"
+    lead = "A Baku court convicted Ramil Safarli on Monday and freed him in the courtroom."
+    article = add_article(session, title, [lead], published=JAN_10)
+    add_event(session, article, None, "sentence", title, name="bloggers")
+    add_event(session, article, None, "release", title, name="bloggers")
+    add_event(session, article, "safarli-ramil", "sentence", lead, name="Ramil Safarli")
+    add_event(session, article, "safarli-ramil", "release", lead, name="Ramil Safarli")
+
+    created = record_developments(session, article)
+
+    assert sorted(d.type for d in created) == ["release", "sentence"]
+
+
 def report_on_safarli(
     session: Session, event_type: str, body: str, *, title: str = "Blogger news", **event: object
 ) -> tuple[db.Case, db.Article]:
