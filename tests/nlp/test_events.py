@@ -869,3 +869,16 @@ def test_a_verdict_still_to_be_announced_is_no_sentence(sentence: str, lang: str
 )
 def test_terms_told_without_the_word_sentenced_are_sentences(sentence: str) -> None:
     assert "sentence" in affirmed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Security officers abducted the blogger outside his home.", "en", "arrest"),
+        ("Модератора чата похитили силовики.", "ru", "arrest"),
+        ("The abducted activist was later found to have been killed.", "en", "death"),
+        ("Блогер был убит после похищения.", "ru", "death"),
+    ],
+)
+def test_abductions_and_killings_of_critics(sentence: str, lang: str, expected: str) -> None:
+    assert expected in affirmed(sentence, lang)
