@@ -882,3 +882,15 @@ def test_terms_told_without_the_word_sentenced_are_sentences(sentence: str) -> N
 )
 def test_abductions_and_killings_of_critics(sentence: str, lang: str, expected: str) -> None:
     assert expected in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Officials have used violence against the prisoners in their power.", "en"),
+        ("Violence has been used by officials against those in their custody.", "en"),
+        ("Сотрудники изолятора применили к нему физическое насилие.", "ru"),
+    ],
+)
+def test_violence_used_against_prisoners_is_ill_treatment(sentence: str, lang: str) -> None:
+    assert "ill_treatment" in affirmed(sentence, lang)
