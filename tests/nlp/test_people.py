@@ -54,3 +54,9 @@ def test_a_region_of_two_people_words_is_no_person() -> None:
     doc = spacy.blank("en")("The Supreme Court of Kabardino-Balkaria sentenced Anzor Ashev.")
     doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
     assert [span.text for span in candidate_spans(doc)] == ["Anzor Ashev"]
+
+
+def test_a_state_body_the_ner_took_for_a_person_is_no_person() -> None:
+    doc = spacy.blank("en")("The activists had clashed with Russian National Guard fighters.")
+    doc.ents = [Span(doc, 5, 8, label="PERSON")]
+    assert candidate_spans(doc) == []
