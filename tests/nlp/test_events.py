@@ -894,3 +894,20 @@ def test_abductions_and_killings_of_critics(sentence: str, lang: str, expected: 
 )
 def test_violence_used_against_prisoners_is_ill_treatment(sentence: str, lang: str) -> None:
     assert "ill_treatment" in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Студенту дали 10 лет за надпись на памятнике.", "sentence"),
+        ("Суд рассмотрел дело блогера, арестованного 10 мая.", "arrest"),
+    ],
+)
+def test_russian_terms_given_and_arrests_dated_in_a_participle(
+    sentence: str, expected: str
+) -> None:
+    assert expected in affirmed(sentence, "ru")
+
+
+def test_years_ago_are_no_term_given() -> None:
+    assert "sentence" not in affirmed("Ему дали слово два года назад.", "ru")

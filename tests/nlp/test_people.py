@@ -60,3 +60,9 @@ def test_a_state_body_the_ner_took_for_a_person_is_no_person() -> None:
     doc = spacy.blank("en")("The activists had clashed with Russian National Guard fighters.")
     doc.ents = [Span(doc, 5, 8, label="PERSON")]
     assert candidate_spans(doc) == []
+
+
+def test_the_man_a_monument_is_named_after_is_no_person() -> None:
+    doc = spacy.blank("ru")("Студент написал лозунг на памятнике Гейдару Алиеву.")
+    doc.ents = [Span(doc, 5, 7, label="PER")]
+    assert candidate_spans(doc) == []
