@@ -911,3 +911,15 @@ def test_russian_terms_given_and_arrests_dated_in_a_participle(
 
 def test_years_ago_are_no_term_given() -> None:
     assert "sentence" not in affirmed("Ему дали слово два года назад.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Стало известно, какие обвинения полиция выдвинула против братьев.", "ru"),
+        ("Следствие выдвинуло новые обвинения против блогера.", "ru"),
+        ("Prosecutors brought new accusations against the blogger on Monday.", "en"),
+    ],
+)
+def test_accusations_put_forward_are_charges(sentence: str, lang: str) -> None:
+    assert "charge" in affirmed(sentence, lang)
