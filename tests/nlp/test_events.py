@@ -923,3 +923,18 @@ def test_years_ago_are_no_term_given() -> None:
 )
 def test_accusations_put_forward_are_charges(sentence: str, lang: str) -> None:
     assert "charge" in affirmed(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The country's ever-deteriorating rights record worries the UN.",
+        "He criticised the authorities for neglecting public health in the villages.",
+    ],
+)
+def test_a_countrys_record_and_public_health_are_no_prisoners_health(sentence: str) -> None:
+    assert "health" not in affirmed(sentence)
+
+
+def test_a_prisoners_deteriorating_health_is_health() -> None:
+    assert "health" in affirmed("His health has sharply deteriorated in the colony.")
