@@ -938,3 +938,25 @@ def test_a_countrys_record_and_public_health_are_no_prisoners_health(sentence: s
 
 def test_a_prisoners_deteriorating_health_is_health() -> None:
     assert "health" in affirmed("His health has sharply deteriorated in the colony.")
+
+
+def test_an_appeal_still_pending_is_no_appeal() -> None:
+    assert "appeal" not in affirmed("All three are held in custody while their appeal is pending.")
+
+
+def test_a_sentence_to_months_of_pretrial_detention_is_custody() -> None:
+    found = affirmed(
+        "On Monday the city court sentenced Giorgi Rurua, one of the shareholders of the "
+        "channel, to two-month pretrial detention."
+    )
+    assert "pretrial_detention" in found
+    assert "sentence" not in found
+
+
+def test_being_held_in_custody_is_a_state() -> None:
+    hits = find_triggers("All three are being held in custody in Makhachkala.", "en")
+    assert [h.status for h in hits if h.type == "pretrial_detention"] == [True]
+
+
+def test_a_charge_in_the_present_is_a_state_even_after_also() -> None:
+    assert "charge" not in affirmed("Kocharyan is also accused of bribery.")
