@@ -93,7 +93,9 @@ class Sentence:
 
 @dataclass(frozen=True)
 class _Cue:
-    kind: str  # "all" (quantified group), "group" (plural pronoun), a gender "m", "f", "any"
+    # "all" (quantified group), "group" (plural pronoun), a gender "m", "f", "any", or
+    # "at_large" (a count of people the article does not name: the development is theirs)
+    kind: str
     count: int | None = None
 
 
@@ -133,6 +135,8 @@ class Resolver:
         if named:
             return named
         cue = self._cue(index, trigger)
+        if cue is not None and cue.kind == "at_large":
+            return []  # the development of people the article does not name
         if cue is not None and cue.kind in ("all", "group"):
             group = self._group(index, cue)
             if len(group) > 1:
@@ -209,10 +213,15 @@ class Resolver:
         for found in self.rules.quantified.finditer(text):
             vague = self.rules.vague
             if vague is not None and vague.search(text, 0, found.start()):
-                continue  # "more than 30 journalists were arrested": people at large
+                # "more than 30 journalists were arrested": people at large
+                cues.append((found.start(), _Cue("at_large")))
+                continue
             words = found.group().lower().split()
             if any(w.isdigit() and int(w) > self.named for w in words):
-                continue  # "52 political prisoners were amnestied": more than it names
+                # "52 political prisoners were amnestied": more than the article names
+                # (a number in words, "eight Russians", is often a group it names in part)
+                cues.append((found.start(), _Cue("at_large")))
+                continue
             count = next((self.rules.numbers[w] for w in words if w in self.rules.numbers), None)
             cues.append((found.start(), _Cue("all", count)))
         return cues

@@ -456,3 +456,17 @@ def test_a_defendant_acquitted_takes_no_part_in_the_groups_verdict(
     assert people_with(result, "sentence") == {"Kamran Aliyev", "Gunay Rzayeva"}
     assert people_with(result, "release") == {"Samir Huseynov"}
     assert "Verdict" not in {p.normalized for p in result.people}
+
+
+def test_a_count_of_people_the_article_does_not_name_takes_nobody_else(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Blogger's appeal heard",
+            "The appeal court heard the complaint of Kamran Aliyev on Monday.",
+            "Those 15 individuals were accused of crimes committed during the war.",
+            language="en",
+        )
+    )
+    assert people_with(result, "charge") == set()
