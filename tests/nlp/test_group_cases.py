@@ -464,8 +464,8 @@ def test_a_count_of_people_the_article_does_not_name_takes_nobody_else(
     result = extractor.extract(
         article(
             "Blogger's appeal heard",
-            "The appeal court heard the complaint of Kamran Aliyev on Monday.",
-            "Those 15 individuals were accused of crimes committed during the war.",
+            "The appeal court heard the complaint of Kamran Aliyev on Monday. Those 15 "
+            "individuals were accused of crimes committed during the war.",
             language="en",
         )
     )
