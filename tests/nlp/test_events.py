@@ -960,3 +960,11 @@ def test_being_held_in_custody_is_a_state() -> None:
 
 def test_a_charge_in_the_present_is_a_state_even_after_also() -> None:
     assert "charge" not in affirmed("Kocharyan is also accused of bribery.")
+
+
+def test_a_release_the_court_refused_did_not_happen() -> None:
+    assert "release" not in affirmed("2 июля суд отказался освободить активиста.", "ru")
+
+
+def test_a_move_to_another_cell_is_no_transfer() -> None:
+    assert "transfer" not in affirmed("На 72-е сутки его перевели в отдельную камеру.", "ru")
