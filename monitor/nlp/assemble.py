@@ -45,6 +45,7 @@ _FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
 # a shorter line under the title is a standfirst: the first paragraph follows it
 _STANDFIRST_MAX_CHARS = 160
+_AGENT_WORDS = 4  # "by his cellmate Elvin Aliyev": "by" this many words before the name
 _DEFENDANT_WORD_REACH = 10  # "the accused, the chief editor of Sahil News, Aysel Rzayeva"
 _CAPITALISED = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ][\w-]{2,})")
 _DATE_CARRY_SENTENCES = 3
@@ -231,8 +232,24 @@ class _Context:
             if self._unnamed_item(sent, span):
                 return []
         found = self.resolver.persons_for(sent, trigger)
-        speakers = self._commentators(sent)
-        return [p for p in found if p not in speakers] if speakers else found
+        left_out = self._commentators(sent) | self._agents(sent, span)
+        return [p for p in found if p not in left_out] if left_out else found
+
+    def _agents(self, sent: int, span: Span | None) -> set[int]:
+        """People named as the doer of a passive development after it ("tortures by
+        Ludwig Mkrtchyan", "was beaten by his cellmate Elvin Aliyev"): not its subject."""
+        if span is None:
+            return set()
+        return {
+            person
+            for person, token in self.eligible(sent)
+            if token > span.start
+            and any(
+                self.doc[i].lower_ == "by"
+                for i in range(max(span.end, token - _AGENT_WORDS), token)
+            )
+            and not any(self.doc[i].text in ",;" for i in range(span.end, token))
+        }
 
     def _commentators(self, sent: int) -> set[int]:
         """People of a sentence who only comment on what it reports: the subject of a

@@ -184,7 +184,9 @@ class Resolver:
             distance = self._distance(words, noun, start, end)
             if distance <= self.rules.window:
                 ranked.append((distance, 0, cue))
-        for position, word in words:
+        for n, (position, word) in enumerate(words):
+            if n > 0 and words[n - 1][1] == "by":
+                continue  # "the nationals tortured by them": the doers, not the subject
             cue = self._word_cue(word)
             distance = self._distance(words, position, start, end)
             if cue is not None and distance <= self.rules.window:

@@ -475,3 +475,18 @@ def test_a_digest_item_that_refers_back_keeps_its_person(extractor: Extractor) -
         )
     )
     assert people_with(result, "charge") == {"Anar Mammadli"}
+
+
+def test_the_doer_after_by_is_not_the_subject_of_the_development(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Trial of two former fighters opens",
+            "Dozens of civilians suffered torture by Samvel Petrosyan and Arman Hakobyan "
+            "during the war, the prosecutor said.",
+            "Several of the people tortured by them attended the hearing.",
+            language="en",
+        )
+    )
+    assert people_with(result, "ill_treatment") == set()
