@@ -968,3 +968,15 @@ def test_a_release_the_court_refused_did_not_happen() -> None:
 
 def test_a_move_to_another_cell_is_no_transfer() -> None:
     assert "transfer" not in affirmed("На 72-е сутки его перевели в отдельную камеру.", "ru")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Он объявил голодовку в знак протеста против перевода в пенитенциарный комплекс.",
+        "Двоих мужчин вернули из Нижнего Новгорода в Чечню.",
+        "3 сентября его из больницы доставили в уголовно-исполнительное учреждение.",
+    ],
+)
+def test_russian_transfers_as_outlets_word_them(sentence: str) -> None:
+    assert "transfer" in affirmed(sentence, "ru")
