@@ -679,18 +679,21 @@ def _relative_pronoun() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _codefendant_rules() -> tuple[re.Pattern[str], frozenset[str]]:
+def _codefendant_rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The cue right before a name, the cue that opens a list after a colon ("Other
+    indicted officials are: ex-Defense Minister A, ... B"), and the shared step types."""
     data = load_data("nlp_reference.yaml")["codefendant"]
-    cues = [p for lang in data["cues"].values() for p in lang]
+    cues = "|".join(p for lang in data["cues"].values() for p in lang)
     return (
-        re.compile(rf"(?:{'|'.join(cues)})\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE),
+        re.compile(rf"(?:{cues})\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE),
+        re.compile(rf"(?:{cues})(?:\W+\w+){{0,3}}\s*:", re.IGNORECASE),
         frozenset(data["shared_types"]),
     )
 
 
 def _codefendant_events(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
     """Co-defendants named after a cue take the lead's court steps of the main defendant."""
-    cue, shared = _codefendant_rules()
+    cue, listed, shared = _codefendant_rules()
     lead = [
         e
         for e in events
@@ -707,9 +710,13 @@ def _codefendant_events(ctx: _Context, events: list[EventMention]) -> list[Event
         if person == main or any(e.person == person and e.type in shared for e in events):
             continue
         for span in group.spans:
-            sent = ctx.sents[ctx.sent_of[span.start]]
+            index = ctx.sent_of[span.start]
+            sent = ctx.sents[index]
             before = ctx.text[max(sent.start_char, span.start_char - 60) : span.start_char]
-            if cue.search(before):
+            # a list after a colon runs to the end of its paragraph ("...: A (...). In
+            # 2008 A served as ...; B (...)")
+            paragraph = ctx.sent_starts[ctx.paragraph_of.index(ctx.paragraph_of[index])]
+            if cue.search(before) or listed.search(ctx.text, paragraph, span.start_char):
                 for event in lead:
                     if event.person == main:
                         added.append(replace(event, person=person))

@@ -84,6 +84,8 @@ def _trim(span: Span) -> Span | None:
         start += 1  # "в Тбилиси Садыгова задержали": the city, then the man
     if end - start > 1 and doc[start].is_sent_start and _opening_participle(doc[start].text):
         start += 1  # "Citing Ajapahian's health issues, ...": the verb, then the man
+    if end - start > 1 and doc[start].lower_.startswith(_not_name_stems()):
+        start += 1  # "President of Armenia Kocharyan": the country, then the man
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)

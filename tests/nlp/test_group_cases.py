@@ -470,3 +470,22 @@ def test_a_count_of_people_the_article_does_not_name_takes_nobody_else(
         )
     )
     assert people_with(result, "charge") == set()
+
+
+def test_the_people_a_list_of_other_defendants_names_share_the_trial(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Trial of former president adjourned",
+            "The trial of former president Robert Kocharyan and other ex-officials was "
+            "adjourned on Tuesday until Wednesday.",
+            "Other indicted officials are: ex-minister Seyran Ohanyan (abuse of office). "
+            "In 2008 Ohanyan was chief of staff; Yuri Khachaturov (abuse of office).",
+            language="en",
+            published=TUESDAY,
+        )
+    )
+    assert {"Robert Kocharyan", "Seyran Ohanyan", "Yuri Khachaturov"} <= people_with(
+        result, "trial"
+    )

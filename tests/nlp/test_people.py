@@ -66,3 +66,9 @@ def test_the_man_a_monument_is_named_after_is_no_person() -> None:
     doc = spacy.blank("ru")("Студент написал лозунг на памятнике Гейдару Алиеву.")
     doc.ents = [Span(doc, 5, 7, label="PER")]
     assert candidate_spans(doc) == []
+
+
+def test_a_country_the_ner_joined_to_a_surname_is_dropped_from_the_name() -> None:
+    doc = spacy.blank("en")("The second President of Armenia Kocharyan thanked his supporters.")
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert [span.text for span in candidate_spans(doc)] == ["Kocharyan"]
