@@ -490,3 +490,15 @@ def test_the_doer_after_by_is_not_the_subject_of_the_development(
         )
     )
     assert people_with(result, "ill_treatment") == set()
+
+
+def test_people_who_joined_his_action_share_his_hunger_strike(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Голодовка",
+            "20 июля журналист Ульви Гасанлы объявил голодовку. 22 июля к его акции "
+            "присоединились Севиндж Вагифгызы и Нэргиз Абсаламова.",
+            language="ru",
+        )
+    )
+    assert len(people_with(result, "hunger_strike")) == 3
