@@ -458,15 +458,16 @@ def _rehome_bare_surnames(
                 for j, g in enumerate(groups)
                 if roles[j] not in CUE_ROLES and same_surname(span.text, g.surname)
             ]
+            if not others and roles[index] != "relative":
+                # a judge's or lawyer's bare surname ("before Galustashvili announced
+                # the verdict") is the judge or lawyer: no relative of a defendant
+                continue
+            group.spans.remove(span)
             if others:
-                group.spans.remove(span)
                 others[0].spans.append(span)
                 others[0].spans.sort(key=lambda s: s.start)
-            elif roles[index] == "relative":
-                group.spans.remove(span)
+            else:
                 orphans.append(span)
-            # a judge's or lawyer's bare surname ("before Galustashvili announced the
-            # verdict") is the judge or lawyer: no relative of a defendant
         if orphans:
             # "активиста Оруджева ..., сообщил его брат Низами Оруджев": the bare surname
             # is someone the story names by surname only, not the relative
@@ -586,26 +587,23 @@ def _acquitted_spared(ctx: _Context, events: list[EventMention]) -> list[EventMe
     """A person whose own sentence tells of their acquittal takes no sentence from a
     verdict told of their group ("four believers were sentenced ... Tahir Guliyev was
     acquitted")."""
-    acquitted = set()
-    for event in events:
-        index = ctx.sent_of_char(event.start)
-        named = {p for p, _ in ctx.mentions[index]}
-        if (
-            event.type == "release"
-            and event.person in named
-            and _acquittal().search(ctx.sent_texts[index])
-        ):
-            acquitted.add(event.person)
+
+    def named_in_its_sentence(event: EventMention) -> bool:
+        return any(p == event.person for p, _ in ctx.mentions[ctx.sent_of_char(event.start)])
+
+    acquitted = {
+        e.person
+        for e in events
+        if e.type == "release"
+        and named_in_its_sentence(e)
+        and _acquittal().search(e.sentence) is not None
+    }
     if not acquitted:
         return events
     return [
         e
         for e in events
-        if not (
-            e.type == "sentence"
-            and e.person in acquitted
-            and e.person not in {p for p, _ in ctx.mentions[ctx.sent_of_char(e.start)]}
-        )
+        if not (e.type == "sentence" and e.person in acquitted and not named_in_its_sentence(e))
     ]
 
 
@@ -710,12 +708,11 @@ def _codefendant_events(ctx: _Context, events: list[EventMention]) -> list[Event
         if person == main or any(e.person == person and e.type in shared for e in events):
             continue
         for span in group.spans:
-            index = ctx.sent_of[span.start]
-            sent = ctx.sents[index]
+            sent = ctx.sents[ctx.sent_of[span.start]]
             before = ctx.text[max(sent.start_char, span.start_char - 60) : span.start_char]
             # a list after a colon runs to the end of its paragraph ("...: A (...). In
             # 2008 A served as ...; B (...)")
-            paragraph = ctx.sent_starts[ctx.paragraph_of.index(ctx.paragraph_of[index])]
+            paragraph = ctx.text.rfind("\n", 0, span.start_char) + 1
             if cue.search(before) or listed.search(ctx.text, paragraph, span.start_char):
                 for event in lead:
                     if event.person == main:

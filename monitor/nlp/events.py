@@ -208,27 +208,6 @@ def _verdict_grounds(sentence: str, charge: re.Match[str], pattern: re.Pattern[s
     )
 
 
-_WORDS_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
-
-
-def _charge_state(sentence: str, start: int, pattern: re.Pattern[str] | None) -> bool:
-    """Whether the charge trigger at ``start``, or the word or two before it, begins a
-    charge told in the present ("is accused of", "are charged with", «обвиняется»)."""
-    if pattern is None:
-        return False
-    if pattern.match(sentence, start) is not None:
-        return True
-    before = _WORDS_BEFORE.search(sentence, max(0, start - 30), start)
-    if before is None:
-        return False
-    words = before.group().split()
-    for n in range(1, len(words) + 1):
-        at = start - len(" ".join(words[-n:])) - 1
-        if at >= 0 and pattern.match(sentence, at) is not None:
-            return True
-    return False
-
-
 def _described(sentence: str, start: int, rules: EventRules) -> bool:
     """Whether a charge trigger describes the person it follows ("X, a citizen charged
     with ...") rather than reporting a charge."""
@@ -381,7 +360,11 @@ def find_triggers(sentence: str, lang: str, offset: int = 0) -> list[TriggerHit]
                         _NEGATION_WORDS_BEFORE_A_HEARING if type_ == "trial" else _NEGATION_WORDS,
                     )
                     or (type_ == "charge" and _described(sentence, start, rules))
-                    or (type_ == "charge" and _charge_state(sentence, start, rules.charge_state))
+                    or (
+                        type_ == "charge"
+                        and rules.charge_state is not None
+                        and rules.charge_state.match(sentence, start) is not None
+                    )
                     or (type_ == "charge" and modality.disputes(start))
                     or (
                         type_ in rules.charge_content.types

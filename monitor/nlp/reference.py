@@ -211,17 +211,16 @@ class Resolver:
     def _quantified(self, text: str) -> list[tuple[int, _Cue]]:
         if self.rules.quantified is None:
             return []
+        vague = self.rules.vague
         cues = []
         for found in self.rules.quantified.finditer(text):
-            vague = self.rules.vague
-            if vague is not None and vague.search(text, 0, found.start()):
-                # "more than 30 journalists were arrested": people at large
-                cues.append((found.start(), _Cue("at_large")))
-                continue
             words = found.group().lower().split()
-            if any(w.isdigit() and int(w) > self.named for w in words):
-                # "52 political prisoners were amnestied": more than the article names
-                # (a number in words, "eight Russians", is often a group it names in part)
+            # people at large: "more than 30 journalists were arrested", or more than the
+            # article names ("52 political prisoners were amnestied"; a number in words,
+            # "eight Russians", is often a group it names in part)
+            if (vague is not None and vague.search(text, 0, found.start())) or any(
+                w.isdigit() and int(w) > self.named for w in words
+            ):
                 cues.append((found.start(), _Cue("at_large")))
                 continue
             count = next((self.rules.numbers[w] for w in words if w in self.rules.numbers), None)
