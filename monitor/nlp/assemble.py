@@ -83,6 +83,8 @@ class _Context:
         self.background = self._background(article)
         self.anchor = article.published.date() if article.published else None
         self.lead = self._lead_paragraphs()
+        # (sentence, type) of lead developments told of nobody by name: see _lead_unowned
+        self.unowned_in_lead: set[tuple[int, str]] = set()
         self._date_cache: dict[int, list[DateHit]] = {}
         sentences = [
             Sentence(
@@ -546,6 +548,10 @@ def _events(ctx: _Context) -> list[EventMention]:
         sent = ctx.sents[index]
         date, precision = ctx.date_of(index, span.start_char)
         persons: list[int | None] = list(ctx.persons_for(index, span)) or [None]
+        if persons == [None] and ctx.paragraph_of[index] in ctx.lead:
+            trigger = (span.start_char - sent.start_char, span.end_char - sent.start_char)
+            if not ctx.mentions[index] and not ctx.resolver.leaves_unnamed(index, trigger):
+                ctx.unowned_in_lead.add((index, span.label_))
         for person in persons:
             key = (person, span.label_, index)
             if key in seen:
@@ -574,6 +580,7 @@ def _events(ctx: _Context) -> list[EventMention]:
     events += _list_continuations(ctx, events)
     events += _colon_lists(ctx, events)
     events += _codefendant_events(ctx, events)
+    events += _lead_unowned(ctx, events)
     return _outside_the_news(ctx, _acquitted_spared(ctx, events))
 
 
@@ -605,6 +612,51 @@ def _acquitted_spared(ctx: _Context, events: list[EventMention]) -> list[EventMe
         for e in events
         if not (e.type == "sentence" and e.person in acquitted and not named_in_its_sentence(e))
     ]
+
+
+@lru_cache(maxsize=1)
+def _plural_people() -> re.Pattern[str]:
+    words = [w for lang in load_data("nlp_reference.yaml")["plural_people"].values() for w in lang]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+
+
+def _lead_unowned(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+    """A development the lead tells of nobody by name ("Prosecution witnesses testify in
+    the believers' case", "Journalists remanded") is the lead's detainees': the people
+    the title and first paragraph name as held or prosecuted (or with a development of
+    their own) take it; where there are several, only a development told of several
+    people ("journalists", "they"; not "objector's appeal fails"). Officials, lawyers
+    and relatives named there do not; nor does anyone take a development of a sentence
+    that names someone (a lawyer "present at the hearing"), that leaves its people
+    unnamed on purpose ("pardoned 400 people", "two released", "one of the four"), or
+    of an item of a semicolon digest (a weekly review's headline tells of many stories).
+    """
+    involved = {e.person for e in events}
+    lead_sents = [i for i in range(len(ctx.sents)) if ctx.paragraph_of[i] in ctx.lead]
+    detainees = list(
+        dict.fromkeys(
+            p
+            for i in lead_sents
+            for p, _ in ctx.eligible(i)
+            if ctx.roles[p] == "detainee" or (ctx.roles[p] is None and p in involved)
+        )
+    )
+    if not detainees:
+        return []
+    told = {(e.person, e.type) for e in events}
+    added = []
+    for event in events:
+        if event.person is not None or event.background or ";" in event.sentence:
+            continue
+        if (ctx.sent_of_char(event.start), event.type) not in ctx.unowned_in_lead:
+            continue
+        if len(detainees) > 1 and _plural_people().search(event.sentence) is None:
+            continue
+        for person in detainees:
+            if (person, event.type) not in told:
+                told.add((person, event.type))
+                added.append(replace(event, person=person))
+    return added
 
 
 def _outside_the_news(ctx: _Context, events: list[EventMention]) -> list[EventMention]:

@@ -41,6 +41,7 @@ class ReferenceRules:
     lookback: int
     referring: tuple[tuple[Gender, re.Pattern[str]], ...]
     vague: re.Pattern[str] | None
+    partitive: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=4)
@@ -62,8 +63,13 @@ def reference_rules(lang: str) -> ReferenceRules:
             if (pattern := compile_words(by_lang[rule_lang], whole=True))
         ),
         vague=compile_words(
-            [rf"(?:{p})\s*$" for p in data["groups"]["vague"][rule_lang]], whole=False
+            [
+                rf"(?:{p})\s*$"
+                for p in (*groups["vague"][rule_lang], *groups["partitive"][rule_lang])
+            ],
+            whole=False,
         ),
+        partitive=compile_words(groups["partitive"][rule_lang], whole=False),
     )
 
 
@@ -146,6 +152,18 @@ class Resolver:
             if person is not None:
                 return [person]
         return self._carried(index)
+
+    def leaves_unnamed(self, index: int, trigger: tuple[int, int] | None = None) -> bool:
+        """Whether sentence ``index`` tells its development of people it leaves unnamed
+        on purpose: people at large ("more than 400 people convicted"), a part of a group
+        ("one of the four believers") or a bare count as its clause's subject ("five
+        arrested, two released")."""
+        text = self.sentences[index].text
+        if trigger is not None and self._counted_subject_of_its_own(text, trigger[0]):
+            return True
+        if self.rules.partitive is not None and self.rules.partitive.search(text):
+            return True  # "acquitted one of the four believers": which one, it does not say
+        return any(cue.kind == "at_large" for _, cue in self._quantified(text))
 
     # --- cues --------------------------------------------------------------------------
 

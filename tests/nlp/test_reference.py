@@ -502,3 +502,54 @@ def test_people_who_joined_his_action_share_his_hunger_strike(extractor: Extract
         )
     )
     assert len(people_with(result, "hunger_strike")) == 3
+
+
+_KOVSAR_EN = (
+    "Journalists Aydin Guliyev and Nigar Mammadova, arrested in March, remain in the Baku "
+    "pretrial detention centre, their lawyer Elchin Sadigov said."
+)
+_KOVSAR_RU = (
+    "Журналисты Айдын Гулиев и Нигяр Мамедова, арестованные в марте, находятся в бакинском СИЗО."
+)
+
+
+def test_a_headline_development_told_of_nobody_by_name_is_the_leads_detainees(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article("Hearing in the case of the Kovsar journalists", _KOVSAR_EN, language="en")
+    )
+    assert people_with(result, "trial") == {"Aydin Guliyev", "Nigar Mammadova"}
+
+
+def test_a_russian_headline_development_told_of_nobody_is_the_leads_detainees(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Свидетели обвинения дали показания по делу журналистов «Ковсара»",
+            _KOVSAR_RU,
+            language="ru",
+        )
+    )
+    assert people_with(result, "trial") == {"Айдын Гулиев", "Нигяр Мамедова"}
+
+
+def test_a_headline_told_of_one_person_is_not_given_to_several_detainees(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article("Conscientious objector's appeal fails", _KOVSAR_EN, language="en")
+    )
+    assert people_with(result, "appeal") == set()
+
+
+def test_one_of_a_group_acquitted_is_nobody_in_particular(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Суд оправдал одного из троих журналистов «Ковсара»",
+            "Журналисты Айдын Гулиев, Нигяр Мамедова и Рауф Исмайлов были арестованы в марте.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "release") == set()
