@@ -467,3 +467,29 @@ def test_wordings_of_real_indictments(sentence: str, code: str) -> None:
 )
 def test_a_defendant_slandered_is_not_charged_with_defamation(sentence: str) -> None:
     assert "defamation" not in codes(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "A student was found guilty of using “mild violence” towards a police officer.",
+            "violence_against_officials",
+        ),
+        (
+            "The party leader was remanded on charges of attempting to violently seize power.",
+            "calls_against_state",
+        ),
+        (
+            "Two couriers were charged with distribution of narcotics through a messenger.",
+            "drug_trafficking",
+        ),
+        ("The shareholder is charged with illegal purchase and storage firearms.", "weapons"),
+        (
+            "Заключенного обвинили в нападении на сотрудника исправительной колонии.",
+            "violence_against_officials",
+        ),
+    ],
+)
+def test_indictment_wordings_with_an_adverb_a_quote_or_no_preposition(text: str, code: str) -> None:
+    assert codes(text, lang_of(text)) == [code]
