@@ -980,3 +980,39 @@ def test_a_move_to_another_cell_is_no_transfer() -> None:
 )
 def test_russian_transfers_as_outlets_word_them(sentence: str) -> None:
     assert "transfer" in affirmed(sentence, "ru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "kind"),
+    [
+        (
+            "The activist later spoke of physical and psychological abuse in the police station.",
+            "en",
+            "ill_treatment",
+        ),
+        (
+            "После ареста блогер рассказал о психологическом насилии в изоляторе.",
+            "ru",
+            "ill_treatment",
+        ),
+        (
+            "The case began with the detention in March 2021 of the former mayor Ali Hasanov.",
+            "en",
+            "arrest",
+        ),
+        (
+            "Last month a court ordered his house arrest after charging him with bribery.",
+            "en",
+            "charge",
+        ),
+        (
+            "Суд одобрил перевод активиста в тюремное отделение исправительной колонии.",
+            "ru",
+            "transfer",
+        ),
+    ],
+)
+def test_steps_worded_with_a_qualifier_a_date_or_a_gerund(
+    sentence: str, lang: str, kind: str
+) -> None:
+    assert kind in affirmed(sentence, lang)
