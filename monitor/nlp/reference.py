@@ -108,6 +108,13 @@ class _Cue:
 # A plural pronoun among a sentence's first words is its subject, however far the
 # trigger: "For almost a year they were held in custody, then moved to house arrest".
 _OPENING_WORDS = 3
+# The first word after a short opening phrase set off by a comma: the sentence's subject
+# ("The next day, they were arrested", "Initially, they were charged"), also after an
+# aside set off by commas («На следующий день, по словам родных, они были ...»).
+_INTRODUCED_SUBJECT = re.compile(
+    r"\W*(?:(?:[^\W\d][\w-]*|\d+)\s+){0,4}[^\W\d][\w-]*,\s+"
+    r"(\w+)(?:(?:\s+[^\W\d][\w-]*){0,4},\s+(\w+))?"
+)
 
 # A sentence of at most this many words is a line of a list (a name, a sub-heading).
 _LIST_LINE_WORDS = 4
@@ -191,6 +198,11 @@ class Resolver:
         opening = [w for _, w in words[1:_OPENING_WORDS] if w in self.rules.plural]
         if opening:
             return _Cue("group")  # "Почти год они провели под стражей, затем ..."
+        introduced = _INTRODUCED_SUBJECT.match(text)
+        for word in introduced.groups() if introduced is not None else ():
+            subject = self._word_cue(word.lower()) if word else None
+            if subject is not None:
+                return subject  # "The next day, they were arrested, ... and sentenced"
         if trigger is None:
             return quantified[0][1] if quantified else None
         cue: _Cue | None

@@ -553,3 +553,31 @@ def test_one_of_a_group_acquitted_is_nobody_in_particular(extractor: Extractor) 
         )
     )
     assert people_with(result, "release") == set()
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject_of_every_step(
+    extractor: Extractor,
+) -> None:
+    result = extractor.extract(
+        article(
+            "Two artists jailed",
+            "Artists Kamran Aliyev and Tural Bayramov painted a slogan on a bridge in Baku.",
+            "The next day, they were detained, accused of drug possession and later "
+            "sentenced to eight years in prison.",
+            language="en",
+        )
+    )
+    assert people_with(result, "sentence") == {"Kamran Aliyev", "Tural Bayramov"}
+
+
+def test_a_russian_pronoun_after_an_opening_phrase_is_the_subject(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Художники осуждены",
+            "Художники Камран Алиев и Турал Байрамов нарисовали лозунг на мосту в Баку.",
+            "На следующий день, по словам родственников, они были задержаны полицией, "
+            "обвинены в хранении наркотиков и затем приговорены к восьми годам колонии.",
+            language="ru",
+        )
+    )
+    assert people_with(result, "sentence") == {"Камран Алиев", "Турал Байрамов"}
