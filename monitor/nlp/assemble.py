@@ -41,7 +41,13 @@ from monitor.nlp.resources import load_data
 from monitor.nlp.roles import CUE_ROLES, is_punished, mention_role
 from monitor.nlp.sentences import doc_text, sentences_of
 
-_FORMER = re.compile(r"(?<!\w)(?:former|ex-|бывш\w+|экс-)", re.IGNORECASE)
+# a title held before: "former minister", and a head of state by number ("the second
+# president of Armenia", «второго президента»: one who served before)
+_FORMER = re.compile(
+    r"(?<!\w)(?:former|ex-|бывш\w+|экс-|(?:first|second|third|fourth|перв|втор|трет|четв[её]рт)"
+    r"\w*\s+(?:president|президент))",
+    re.IGNORECASE,
+)
 _LEAD_MIN_CHARS = 80  # shorter lines under a title are datelines and captions
 # a shorter line under the title is a standfirst: the first paragraph follows it
 _STANDFIRST_MAX_CHARS = 160
@@ -168,7 +174,8 @@ class _Context:
             cue = next((r for r in [*full, *found] if r in CUE_ROLES), None)
             if cue in ("relative", "lawyer") and group.case_hint is not None:
                 cue = None  # "Leyla Yunus and her husband Arif Yunus", a jailed lawyer
-            if cue == "official" and all(self._former(s) for s in group.spans if len(s) > 1):
+            titled = [s for s, r in zip(group.spans, found, strict=True) if r == "official"]
+            if cue == "official" and all(self._former(s) for s in titled or group.spans):
                 cue = None  # "former state minister Ruben Vardanyan": in the dock now
             if cue == "official" and any(
                 is_punished(self.doc, s, self.sents[self.sent_of[s.start]]) for s in group.spans

@@ -298,3 +298,16 @@ def test_a_judges_bare_surname_is_still_the_judge(extractor: Extractor) -> None:
         )
     )
     assert [p.normalized for p in result.people] == ["Nana Beridze"]
+
+
+def test_a_president_named_by_number_is_a_former_one_in_the_dock(extractor: Extractor) -> None:
+    result = extractor.extract(
+        article(
+            "Суд продолжает процесс",
+            "Суд в Ереване, который рассматривает дело второго президента Армении Левона "
+            "Саргсяна, объявил перерыв. В мае суд постановил освободить Левона Саргсяна "
+            "из-под ареста.",
+            language="ru",
+        )
+    )
+    assert [p.role for p in result.people] == ["detainee"]
