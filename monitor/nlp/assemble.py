@@ -89,8 +89,6 @@ class _Context:
         self.background = self._background(article)
         self.anchor = article.published.date() if article.published else None
         self.lead = self._lead_paragraphs()
-        # (sentence, type) of lead developments told of nobody by name: see _lead_unowned
-        self.unowned_in_lead: set[tuple[int, str]] = set()
         self._date_cache: dict[int, list[DateHit]] = {}
         sentences = [
             Sentence(
@@ -548,6 +546,7 @@ def _events(ctx: _Context) -> list[EventMention]:
     events: list[EventMention] = []
     court_arrests: set[int] = set()
     seen: set[tuple[int | None, str, int]] = set()
+    unowned: set[tuple[int, str]] = set()  # (sentence, type) the lead tells of nobody
     for span in ctx.doc.spans.get(EVENT_KEY, []):
         if span.id_ == NEGATED:
             continue
@@ -558,7 +557,7 @@ def _events(ctx: _Context) -> list[EventMention]:
         if persons == [None] and ctx.paragraph_of[index] in ctx.lead:
             trigger = (span.start_char - sent.start_char, span.end_char - sent.start_char)
             if not ctx.mentions[index] and not ctx.resolver.leaves_unnamed(index, trigger):
-                ctx.unowned_in_lead.add((index, span.label_))
+                unowned.add((index, span.label_))
         for person in persons:
             key = (person, span.label_, index)
             if key in seen:
@@ -587,7 +586,7 @@ def _events(ctx: _Context) -> list[EventMention]:
     events += _list_continuations(ctx, events)
     events += _colon_lists(ctx, events)
     events += _codefendant_events(ctx, events)
-    events += _lead_unowned(ctx, events)
+    events += _lead_unowned(ctx, events, unowned)
     return _outside_the_news(ctx, _acquitted_spared(ctx, events))
 
 
@@ -627,7 +626,9 @@ def _plural_people() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
 
 
-def _lead_unowned(ctx: _Context, events: list[EventMention]) -> list[EventMention]:
+def _lead_unowned(
+    ctx: _Context, events: list[EventMention], unowned: set[tuple[int, str]]
+) -> list[EventMention]:
     """A development the lead tells of nobody by name ("Prosecution witnesses testify in
     the believers' case", "Journalists remanded") is the lead's detainees': the people
     the title and first paragraph name as held or prosecuted (or with a development of
@@ -637,6 +638,8 @@ def _lead_unowned(ctx: _Context, events: list[EventMention]) -> list[EventMentio
     that names someone (a lawyer "present at the hearing"), that leaves its people
     unnamed on purpose ("pardoned 400 people", "two released", "one of the four"), or
     of an item of a semicolon digest (a weekly review's headline tells of many stories).
+    ``unowned``: the (sentence, type) pairs of the lead that :func:`_events` found told
+    of nobody by name and not left unnamed on purpose.
     """
     involved = {e.person for e in events}
     lead_sents = [i for i in range(len(ctx.sents)) if ctx.paragraph_of[i] in ctx.lead]
@@ -655,7 +658,7 @@ def _lead_unowned(ctx: _Context, events: list[EventMention]) -> list[EventMentio
     for event in events:
         if event.person is not None or event.background or ";" in event.sentence:
             continue
-        if (ctx.sent_of_char(event.start), event.type) not in ctx.unowned_in_lead:
+        if (ctx.sent_of_char(event.start), event.type) not in unowned:
             continue
         if len(detainees) > 1 and _plural_people().search(event.sentence) is None:
             continue
